@@ -1,0 +1,24 @@
+# The tutorial pipeline: datasets -> training snapshots -> every figure and the animation.
+# Rules live in workflow/rules/; run `snakemake -j4` from this directory.
+from snakemake.utils import min_version, validate
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+validate(config, "workflow/schemas/config.schema.yaml", set_default=True)
+
+
+include: "workflow/rules/common.smk"
+include: "workflow/rules/datasets.smk"
+include: "workflow/rules/training.smk"
+include: "workflow/rules/figures.smk"
+
+
+# Every asset of the tutorial, plus the metrics file the text quotes.
+rule all:
+    input:
+        FIGURES,
+        "results/metrics.json",

@@ -1,0 +1,44 @@
+"""A grid of 3x3 images with a title each: the building block of the dataset figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from .common import WRONG_COLOR, new_figure
+
+PANEL_INCHES = 1.05
+
+
+def draw_image_grid(
+    images: np.ndarray,
+    titles: Sequence[str],
+    n_rows: int,
+    n_cols: int,
+    wrong: Sequence[bool] | None = None,
+) -> Figure:
+    """Show ``images: (m, 3, 3)`` (0 black .. 1 white) row by row on an n_rows x n_cols grid.
+
+    Images flagged in ``wrong`` get a red title and a thick red frame.
+    """
+    if len(images) > n_rows * n_cols:
+        raise ValueError(f"{len(images)} images do not fit a {n_rows}x{n_cols} grid")
+    fig = new_figure(n_cols * PANEL_INCHES, n_rows * PANEL_INCHES + 0.1)
+    axes = fig.subplots(n_rows, n_cols, squeeze=False)
+    wrong = wrong if wrong is not None else [False] * len(images)
+    for ax in axes.flat:
+        ax.set_axis_off()
+    for ax, image, title, is_wrong in zip(axes.flat, images, titles, wrong):
+        ax.set_axis_on()
+        ax.imshow(image, cmap="gray", vmin=0, vmax=1)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        color = WRONG_COLOR if is_wrong else "black"
+        for spine in ax.spines.values():
+            spine.set_visible(True)
+            spine.set_color(color)
+            spine.set_linewidth(3 if is_wrong else 0.8)
+        ax.set_title(title, fontsize=8, color=color, fontweight="bold" if is_wrong else None)
+    return fig

@@ -1,0 +1,43 @@
+"""mat-init.png: W1, b1, W2, b2 at initialisation as heatmaps on one colour scale."""
+
+from __future__ import annotations
+
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+
+from ..network import Params
+from .common import PARAM_CMAP, new_figure, symmetric_limit
+
+
+def draw(params: Params) -> Figure:
+    """Four heatmaps, a diverging map centred on 0 and one shared colourbar.
+
+    Shapes: W1 (h, n_in), b1 (h, 1), W2 (n_out, h), b2 (n_out, 1).
+    """
+    limit = symmetric_limit(*params)
+    norm = Normalize(-limit, limit)
+    h, n_in = params.W1.shape
+    n_out = params.W2.shape[0]
+    fig = new_figure(10, 4.0)
+    # Width ratios equal to column counts give every heatmap the same square cell size.
+    grid = fig.add_gridspec(1, 4, width_ratios=[n_in, 1, h, 1])
+    labels = {
+        "W1": (f"{n_in} input pixels", f"{h} hidden units"),
+        "b1": ("", ""),
+        "W2": (f"{h} hidden units", f"{n_out} output units"),
+        "b2": ("", ""),
+    }
+    for spec, (name, value) in zip(grid, params._asdict().items()):
+        ax = fig.add_subplot(spec)
+        image = ax.imshow(value, cmap=PARAM_CMAP, norm=norm)
+        rows, cols = value.shape
+        ax.set_title(rf"${name[0]}_{name[1]}$" + f"\n{rows}" + r"$\times$" + f"{cols}")
+        ax.set_xticks(range(cols), range(1, cols + 1) if cols > 1 else [""])
+        ax.tick_params(bottom=cols > 1)
+        ax.set_yticks(range(rows), range(1, rows + 1))
+        xlabel, ylabel = labels[name]
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(ylabel)
+    fig.colorbar(image, ax=fig.axes, label="value at initialisation", shrink=0.8)
+    fig.suptitle("Parameters at initialisation")
+    return fig

@@ -1,0 +1,190 @@
+"""train-anim.gif: the network's parameters, activations and curves as training runs.
+
+The figure is built once; each frame only updates the artists that change (image data,
+dot colours, curve data, the title) and grabs the canvas pixels. Colour scales are fixed
+for the whole run so frames compare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import Normalize
+
+from ..datasets import CLASS_NAMES
+from ..training import History, first_full_accuracy
+from .common import CORRECT_COLOR, PARAM_CMAP, WRONG_COLOR, new_figure, symmetric_limit
+from .gif_stream import GifStream, shared_palette
+from .training_curves import ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, style_accuracy_axes, style_loss_axes
+
+FIGSIZE = (11, 7.2)
+ACTIVATION_CMAP = "viridis"
+PROBABILITY_CMAP = "Greys"  # neutral, so the green/red prediction dots stand out
+
+
+def frame_iterations(n_iterations: int, every: int) -> list[int]:
+    """Iterations shown as frames: 0, every, 2*every, ... and always the last one."""
+    shown = list(range(0, n_iterations + 1, every))
+    if shown[-1] != n_iterations:
+        shown.append(n_iterations)
+    return shown
+
+
+class TrainingAnimation:
+    """Renders frames of one training run: ``frame(iteration) -> (H, W, 3)`` uint8 pixels."""
+
+    def __init__(self, history: History, labels: np.ndarray, dpi: int):
+        self.history = history
+        self.labels = labels
+        self.first_full = first_full_accuracy(history)
+        self.fig = new_figure(*FIGSIZE)
+        self.fig.set_dpi(dpi)
+        self.canvas = FigureCanvasAgg(self.fig)
+        self._build()
+        # Lay the figure out once, then freeze it: every frame has the same geometry.
+        self.canvas.draw()
+        self.fig.set_layout_engine("none")
+
+    def _build(self) -> None:
+        h = self.history
+        n = h.iterations
+        param_norm = Normalize(-(limit := symmetric_limit(h.W1, h.b1, h.W2, h.b2)), limit)
+        activation_norm = Normalize(0, max(float(h.A1.max()), 1e-9))
+        probability_norm = Normalize(0, 1)
+        m = len(self.labels)
+        n_hidden, n_in = h.W1.shape[1:]
+        n_out = h.W2.shape[1]
+
+        # Columns: weights, biases, parameter colourbar | activations, their colourbars.
+        grid = self.fig.add_gridspec(
+            3, 5, height_ratios=[n_hidden, n_out + 1.5, 5], width_ratios=[n_in, 1.3, 0.5, m, 0.5]
+        )
+        self.images = {}
+        panels = {
+            "W1": (grid[0, 0], param_norm, PARAM_CMAP, f"{n_in} input pixels", "hidden unit"),
+            "b1": (grid[0, 1], param_norm, PARAM_CMAP, "", ""),
+            "A1": (grid[0, 3], activation_norm, ACTIVATION_CMAP, "training example", ""),
+            "W2": (grid[1, 0], param_norm, PARAM_CMAP, f"{n_hidden} hidden units", "class"),
+            "b2": (grid[1, 1], param_norm, PARAM_CMAP, "", ""),
+            "A2": (grid[1, 3], probability_norm, PROBABILITY_CMAP, "training example", ""),
+        }
+        titles = {
+            "W1": "$W_1$", "b1": "$b_1$", "A1": "$A_1$ = ReLU($z_1$)",
+            "W2": "$W_2$", "b2": "$b_2$", "A2": "$A_2$ = softmax($z_2$); dot = prediction",
+        }
+        for name, (spec, norm, cmap, xlabel, ylabel) in panels.items():
+            ax = self.fig.add_subplot(spec)
+            data = getattr(h, name)[0]
+            self.images[name] = ax.imshow(data, cmap=cmap, norm=norm, aspect="auto")
+            ax.set_title(titles[name], fontsize=10)
+            rows, cols = data.shape
+            ax.set_yticks(range(rows), range(1, rows + 1))
+            ax.set_xticks(range(cols) if cols > 1 else [], minor=False)
+            ax.tick_params(labelbottom=cols > 1, labelsize=7)
+            if cols > 1:
+                ax.set_xticklabels(range(1, cols + 1), fontsize=6)
+            ax.set_xlabel(xlabel, fontsize=8)
+            ax.set_ylabel(ylabel, fontsize=8)
+            if name in ("W2", "A2"):  # rows are output units, one per class
+                ax.set_yticks(range(rows), [f"{k}: {CLASS_NAMES[k]}" for k in range(rows)])
+            if name in ("b1", "b2"):  # rows as in the weights beside them
+                ax.tick_params(labelleft=False)
+            if name == "A2":
+                self.a2_axes = ax
+
+        colorbars = (("W1", grid[:2, 2], "parameter value"), ("A1", grid[0, 4], "activation"),
+                     ("A2", grid[1, 4], "probability"))
+        for name, spec, label in colorbars:
+            self.fig.colorbar(self.images[name], cax=self.fig.add_subplot(spec), label=label)
+
+        predicted = h.A2[0].argmax(axis=0)
+        self.dots = self.a2_axes.scatter(
+            np.arange(m), predicted, s=55, c=self._dot_colors(predicted), edgecolors="white",
+            linewidths=1.2, zorder=3,
+        )
+
+        curves = grid[2, :].subgridspec(1, 2, wspace=0.25)
+        loss_ax = self.fig.add_subplot(curves[0])
+        acc_ax = self.fig.add_subplot(curves[1])
+        style_loss_axes(loss_ax, n, float(h.loss.max()))
+        style_accuracy_axes(acc_ax, n)
+        loss_ax.set_title("Training loss", fontsize=10)
+        acc_ax.set_title("Training accuracy", fontsize=10)
+        (self.loss_line,) = loss_ax.plot([], [], color=LOSS_COLOR)
+        (self.accuracy_line,) = acc_ax.plot([], [], color=ACCURACY_COLOR, drawstyle="steps-post")
+        # A dot at the current iteration, so even frame 0 (a single point) shows a value.
+        (self.loss_head,) = loss_ax.plot([], [], "o", color=LOSS_COLOR, ms=5)
+        (self.accuracy_head,) = acc_ax.plot([], [], "o", color=ACCURACY_COLOR, ms=5)
+        self.full_marks = []
+        if self.first_full is not None:
+            for ax in (loss_ax, acc_ax):
+                mark = ax.axvline(self.first_full, color=MARK_COLOR, ls="--", lw=1, visible=False)
+                self.full_marks.append(mark)
+            self.full_marks.append(
+                acc_ax.text(self.first_full, 0.08, f" 100% at iteration {self.first_full}",
+                            color=MARK_COLOR, fontsize=8, visible=False)
+            )
+        # Real text before the first layout, so the layout leaves room for it.
+        self.title = self.fig.suptitle(self._title_text(n), fontsize=13, fontweight="bold")
+
+    def _title_text(self, iteration: int) -> str:
+        h = self.history
+        return (
+            f"Iteration {iteration}    loss {h.loss[iteration]:.3f}    "
+            f"accuracy {h.accuracy[iteration]:.0%}"
+        )
+
+    def _dot_colors(self, predicted: np.ndarray) -> list[str]:
+        return [CORRECT_COLOR if ok else WRONG_COLOR for ok in predicted == self.labels]
+
+    def frame(self, iteration: int) -> np.ndarray:
+        """Pixels of the frame at ``iteration``: (H, W, 3) uint8, a copy owned by the caller."""
+        h = self.history
+        for name, image in self.images.items():
+            image.set_data(getattr(h, name)[iteration])
+        predicted = h.A2[iteration].argmax(axis=0)
+        self.dots.set_offsets(np.column_stack([np.arange(len(predicted)), predicted]))
+        self.dots.set_facecolors(self._dot_colors(predicted))
+        shown = np.arange(iteration + 1)
+        self.loss_line.set_data(shown, h.loss[: iteration + 1])
+        self.accuracy_line.set_data(shown, h.accuracy[: iteration + 1])
+        self.loss_head.set_data([iteration], [h.loss[iteration]])
+        self.accuracy_head.set_data([iteration], [h.accuracy[iteration]])
+        for mark in self.full_marks:
+            mark.set_visible(iteration >= self.first_full)
+        self.title.set_text(self._title_text(iteration))
+        self.canvas.draw()
+        # The canvas reuses its buffer on the next draw: copy the pixels out.
+        return np.array(self.canvas.buffer_rgba())[..., :3]
+
+    def frames(self, iterations: list[int]) -> Iterator[np.ndarray]:
+        """Frames for ``iterations``, one at a time."""
+        for iteration in iterations:
+            yield self.frame(iteration)
+
+
+def write_training_gif(
+    history: History,
+    labels: np.ndarray,
+    path: str | Path,
+    *,
+    every: int,
+    duration_ms: int,
+    dpi: int,
+    progress=None,
+) -> int:
+    """Stream the animation to ``path``; returns the number of frames written."""
+    animation = TrainingAnimation(history, labels, dpi)
+    iterations = frame_iterations(history.iterations, every)
+    samples = [iterations[0], iterations[len(iterations) // 2], iterations[-1]]
+    palette = shared_palette([animation.frame(i) for i in samples])
+    report_every = max(1, len(iterations) // 10)
+    with GifStream(path, palette, duration_ms) as gif:
+        for number, frame in enumerate(animation.frames(iterations), start=1):
+            gif.append(frame)
+            if progress and (number % report_every == 0 or number == len(iterations)):
+                progress(f"frame {number}/{len(iterations)} (iteration {iterations[number - 1]})")
+    return gif.frames_written

@@ -1,0 +1,25 @@
+"""valid-set1.png / valid-set2.png: validation images with class and prediction."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from ..datasets import Dataset
+from ..evaluation import Predictions
+from .image_grid import draw_image_grid
+
+
+def draw(dataset: Dataset, predictions: Predictions, n_rows: int, n_cols: int) -> Figure:
+    """Each image titled "Class: k Pred: p"; wrong predictions framed in red."""
+    titles = [
+        f"Class: {label} Pred: {guess}"
+        for label, guess in zip(dataset.labels, predictions.predicted)
+    ]
+    wrong = predictions.predicted != dataset.labels
+    fig = draw_image_grid(dataset.images, titles, n_rows, n_cols, wrong=wrong)
+    n_wrong = int(wrong.sum())
+    summary = f"{len(wrong) - n_wrong}/{len(wrong)} correct"
+    if n_wrong:
+        summary += f", {n_wrong} wrong (red frame)"
+    fig.suptitle(summary, fontsize=10)
+    return fig

@@ -1,0 +1,42 @@
+"""The training history on disk: one ``.npz`` of arrays, and a small JSON of metrics.
+
+The figures read only these files (and the dataset CSVs), so redrawing never retrains.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+from .training import History
+
+
+def save_history(history: History, path: str | Path) -> None:
+    """Write every array of ``history`` to the ``.npz`` at ``path`` (atomically)."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    with open(partial, "wb") as f:
+        np.savez_compressed(f, **history._asdict())
+    os.replace(partial, path)
+
+
+def load_history(path: str | Path) -> History:
+    """Read a history written by ``save_history``."""
+    with np.load(path) as arrays:
+        missing = set(History._fields) - set(arrays.files)
+        if missing:
+            raise ValueError(f"{path}: not a training history, missing {sorted(missing)}")
+        return History(**{name: arrays[name] for name in History._fields})
+
+
+def save_json(data: dict, path: str | Path) -> None:
+    """Write ``data`` as stable, human-readable JSON (sorted keys, trailing newline)."""
+    Path(path).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def load_json(path: str | Path) -> dict:
+    """Read a JSON file written by ``save_json``."""
+    return json.loads(Path(path).read_text())

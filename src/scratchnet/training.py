@@ -1,0 +1,110 @@
+"""Full-batch gradient descent on the tutorial network, recording every iteration.
+
+Iteration 0 is the network before any update; iteration ``k`` is after ``k`` updates.
+The recorded ``History`` is what every figure and the animation are drawn from.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from typing import Callable, NamedTuple
+
+import numpy as np
+
+from .network import (
+    Params,
+    accuracy,
+    backward,
+    cross_entropy,
+    forward,
+    gradient_step,
+    init_params,
+    one_hot,
+)
+
+
+class History(NamedTuple):
+    """Everything recorded at iterations 0..n (n = number of updates), on the training set.
+
+    W1: (n+1, h, n_in)  b1: (n+1, h, 1)  W2: (n+1, n_out, h)  b2: (n+1, n_out, 1)
+    A1: (n+1, h, m)     A2: (n+1, n_out, m)                    hidden and output activations
+    loss: (n+1,)        accuracy: (n+1,)                       summed cross-entropy, fraction
+    """
+
+    W1: np.ndarray
+    b1: np.ndarray
+    W2: np.ndarray
+    b2: np.ndarray
+    A1: np.ndarray
+    A2: np.ndarray
+    loss: np.ndarray
+    accuracy: np.ndarray
+
+    def params_at(self, iteration: int) -> Params:
+        """The parameters after ``iteration`` updates."""
+        return Params(*(getattr(self, name)[iteration] for name in Params._fields))
+
+    @property
+    def iterations(self) -> int:
+        """The number of updates recorded (n)."""
+        return len(self.loss) - 1
+
+
+class TrainingDiverged(RuntimeError):
+    """The loss stopped being a finite number: the learning rate is too large."""
+
+
+def train(
+    x0: np.ndarray,
+    labels: np.ndarray,
+    *,
+    hidden: int,
+    lr: float,
+    iterations: int,
+    seed: int,
+    n_classes: int = 2,
+    progress: Callable[[str], None] | None = None,
+) -> History:
+    """Train on ``x0: (n_in, m)`` with ``labels: (m,)`` for ``iterations`` updates.
+
+    Raises ``TrainingDiverged`` naming the iteration if the loss becomes inf or NaN.
+    ``progress`` (e.g. ``print``) receives about ten one-line status reports.
+    """
+    Y = one_hot(labels, n_classes)
+    params = init_params(x0.shape[0], hidden, n_classes, seed)
+    records = {name: [] for name in History._fields}
+    report_every = max(1, iterations // 10)
+    for iteration in range(iterations + 1):
+        fwd = forward(params, x0)
+        loss = cross_entropy(fwd.A2, Y)
+        if not math.isfinite(loss):
+            raise TrainingDiverged(
+                f"training diverged at iteration {iteration}: the loss is {loss} "
+                f"(learning rate {lr}); try a smaller learning rate"
+            )
+        for name, value in zip(Params._fields, params):
+            records[name].append(value)
+        records["A1"].append(fwd.A1)
+        records["A2"].append(fwd.A2)
+        records["loss"].append(loss)
+        records["accuracy"].append(accuracy(fwd.A2, labels))
+        if progress and (iteration % report_every == 0 or iteration == iterations):
+            progress(
+                f"iteration {iteration:>{len(str(iterations))}}/{iterations}  "
+                f"loss {loss:.4f}  accuracy {records['accuracy'][-1]:.3f}"
+            )
+        if iteration < iterations:
+            params = gradient_step(params, backward(params, x0, Y, fwd), lr)
+    return History(**{name: np.array(values) for name, values in records.items()})
+
+
+def first_full_accuracy(history: History) -> int | None:
+    """The first iteration whose training accuracy is 1.0, or None if never reached."""
+    reached = np.flatnonzero(history.accuracy == 1.0)
+    return int(reached[0]) if reached.size else None
+
+
+def print_progress(message: str) -> None:
+    """Progress reporter for scripts: one flushed line on stderr."""
+    print(message, file=sys.stderr, flush=True)

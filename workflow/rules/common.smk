@@ -1,0 +1,43 @@
+# Shared names for the rules: the list of final figures, where the package's code lives,
+# and the checks a schema cannot express.
+from pathlib import Path
+
+# All jobs run in the project's one environment. With --use-conda that is the named
+# environment that `conda env create -f environment.yml` makes (it installs this package).
+CONDA_ENV = "scratchnet"
+
+PACKAGE = Path(workflow.basedir) / "src" / "scratchnet"
+FIGURE_CODE = PACKAGE / "figures"
+
+FIGURES = [
+    "figs/training-set.png",
+    "figs/x0.png",
+    "figs/y.png",
+    "figs/y_enc.png",
+    "figs/nn.svg",
+    "figs/mat-init.png",
+    "figs/himmelblau-gradient.png",
+    "figs/valid-set1.png",
+    "figs/valid-set2.png",
+    "figs/training-curves.png",
+    "figs/train-anim.gif",
+]
+
+# Validation-set figures: grid shape (rows, columns) per set.
+VALIDATION_GRIDS = {"1": (3, 6), "2": (3, 8)}
+
+if config["snapshot_every"] > config["iterations"]:
+    raise ValueError(
+        f"config: snapshot_every ({config['snapshot_every']}) must not exceed "
+        f"iterations ({config['iterations']}): the animation would have no frames between "
+        "the first and the last iteration"
+    )
+
+
+def figure_code(module):
+    """The source files a figure is drawn by, as inputs: editing them redraws it."""
+    return [
+        FIGURE_CODE / f"{module}.py",
+        FIGURE_CODE / "common.py",
+        FIGURE_CODE / "scratchnet.mplstyle",
+    ]

@@ -1,0 +1,49 @@
+# The tutorial's three datasets as CSV files, one row per 3x3 image.
+
+
+# The 24 fixed training images (12 vertical lines, 12 horizontal).
+rule make_training_set:
+    input:
+        code=PACKAGE / "datasets.py",
+    output:
+        csv="results/data/train.csv",
+    log:
+        "results/logs/make_training_set.log",
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/make_training_set.py"
+
+
+# Validation set 1: each full line with one dimmed pixel.
+rule make_validation_set_1:
+    input:
+        code=PACKAGE / "datasets.py",
+    output:
+        csv="results/data/valid-1.csv",
+    log:
+        "results/logs/make_validation_set_1.log",
+    conda:
+        CONDA_ENV
+    params:
+        dim_pixel=config["dim_pixel"],
+    script:
+        "../scripts/make_validation_set_1.py"
+
+
+# Validation set 2: the training images with seeded Gaussian noise.
+rule make_validation_set_2:
+    input:
+        code=PACKAGE / "datasets.py",
+        train="results/data/train.csv",
+    output:
+        csv="results/data/valid-2.csv",
+    log:
+        "results/logs/make_validation_set_2.log",
+    conda:
+        CONDA_ENV
+    params:
+        noise_sd=config["noise_sd"],
+        seed=config["seed"],
+    script:
+        "../scripts/make_validation_set_2.py"

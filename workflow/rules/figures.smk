@@ -1,0 +1,182 @@
+# Every tutorial figure, drawn from the datasets and the saved training history only:
+# redrawing never retrains. Each rule lists its drawing code as input, so editing one
+# figure's module redraws that figure alone.
+
+
+# The 24 training images on a 3x8 grid.
+rule plot_training_set:
+    input:
+        train="results/data/train.csv",
+        code=figure_code("training_set") + [FIGURE_CODE / "image_grid.py"],
+    output:
+        png="figs/training-set.png",
+    log:
+        "results/logs/plot_training_set.log",
+    conda:
+        CONDA_ENV
+    params:
+        dpi=config["dpi"],
+    script:
+        "../scripts/plot_training_set.py"
+
+
+# The input matrix x0 (9 pixels x 24 examples).
+rule plot_input_matrix:
+    input:
+        train="results/data/train.csv",
+        code=figure_code("input_matrix"),
+    output:
+        png="figs/x0.png",
+    log:
+        "results/logs/plot_input_matrix.log",
+    conda:
+        CONDA_ENV
+    params:
+        dpi=config["dpi"],
+    script:
+        "../scripts/plot_input_matrix.py"
+
+
+# The labels y as a strip of class colours.
+rule plot_labels:
+    input:
+        train="results/data/train.csv",
+        code=figure_code("labels"),
+    output:
+        png="figs/y.png",
+    log:
+        "results/logs/plot_labels.log",
+    conda:
+        CONDA_ENV
+    params:
+        dpi=config["dpi"],
+    script:
+        "../scripts/plot_labels.py"
+
+
+# The one-hot label matrix Y.
+rule plot_one_hot_labels:
+    input:
+        train="results/data/train.csv",
+        code=figure_code("one_hot"),
+    output:
+        png="figs/y_enc.png",
+    log:
+        "results/logs/plot_one_hot_labels.log",
+    conda:
+        CONDA_ENV
+    params:
+        dpi=config["dpi"],
+    script:
+        "../scripts/plot_one_hot_labels.py"
+
+
+# The network diagram, drawn from the layer sizes.
+rule draw_network_diagram:
+    input:
+        code=figure_code("network_diagram"),
+    output:
+        svg="figs/nn.svg",
+    log:
+        "results/logs/draw_network_diagram.log",
+    conda:
+        CONDA_ENV
+    params:
+        hidden=config["hidden"],
+    script:
+        "../scripts/draw_network_diagram.py"
+
+
+# W1, b1, W2, b2 at initialisation (iteration 0 of the history).
+rule plot_initial_params:
+    input:
+        history="results/training/history.npz",
+        code=figure_code("initial_params"),
+    output:
+        png="figs/mat-init.png",
+    log:
+        "results/logs/plot_initial_params.log",
+    conda:
+        CONDA_ENV
+    params:
+        dpi=config["dpi"],
+    script:
+        "../scripts/plot_initial_params.py"
+
+
+# Gradient descent on Himmelblau's function, in 3-D and as a contour map.
+rule plot_himmelblau:
+    input:
+        code=figure_code("himmelblau_descent") + [PACKAGE / "himmelblau.py"],
+    output:
+        png="figs/himmelblau-gradient.png",
+    log:
+        "results/logs/plot_himmelblau.log",
+    conda:
+        CONDA_ENV
+    params:
+        start=config["himmelblau"]["start"],
+        step_size=config["himmelblau"]["step_size"],
+        steps=config["himmelblau"]["steps"],
+        dpi=config["dpi"],
+    script:
+        "../scripts/plot_himmelblau.py"
+
+
+# A validation set with the trained network's predictions, wrong ones marked.
+rule plot_validation_set:
+    input:
+        dataset="results/data/valid-{n}.csv",
+        predictions="results/predictions/valid-{n}.csv",
+        code=figure_code("validation_set") + [FIGURE_CODE / "image_grid.py"],
+    output:
+        png="figs/valid-set{n}.png",
+    log:
+        "results/logs/plot_validation_set_{n}.log",
+    wildcard_constraints:
+        n="|".join(VALIDATION_GRIDS),
+    conda:
+        CONDA_ENV
+    params:
+        grid=lambda wildcards: VALIDATION_GRIDS[wildcards.n],
+        dpi=config["dpi"],
+    script:
+        "../scripts/plot_validation_set.py"
+
+
+# Loss and accuracy per iteration, first full accuracy marked.
+rule plot_training_curves:
+    input:
+        history="results/training/history.npz",
+        code=figure_code("training_curves"),
+    output:
+        png="figs/training-curves.png",
+    log:
+        "results/logs/plot_training_curves.log",
+    conda:
+        CONDA_ENV
+    params:
+        dpi=config["dpi"],
+    script:
+        "../scripts/plot_training_curves.py"
+
+
+# The training animation, streamed frame by frame into a GIF.
+rule render_training_animation:
+    input:
+        history="results/training/history.npz",
+        train="results/data/train.csv",
+        code=figure_code("training_animation")
+        + [FIGURE_CODE / "gif_stream.py", FIGURE_CODE / "training_curves.py"],
+    output:
+        gif="figs/train-anim.gif",
+    log:
+        "results/logs/render_training_animation.log",
+    conda:
+        CONDA_ENV
+    params:
+        every=config["snapshot_every"],
+        frame_ms=config["frame_ms"],
+        dpi=config["gif_dpi"],
+    script:
+        "../scripts/render_training_animation.py"

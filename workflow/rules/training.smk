@@ -1,0 +1,41 @@
+# Training (the only place the network learns) and its evaluation on both validation sets.
+
+
+# Gradient descent, saving every parameter, activation, loss and accuracy per iteration.
+rule train_network:
+    input:
+        train="results/data/train.csv",
+        code=[PACKAGE / "network.py", PACKAGE / "training.py"],
+    output:
+        history="results/training/history.npz",
+        run="results/training/run.json",
+    log:
+        "results/logs/train_network.log",
+    conda:
+        CONDA_ENV
+    params:
+        hidden=config["hidden"],
+        lr=config["lr"],
+        iterations=config["iterations"],
+        seed=config["seed"],
+    script:
+        "../scripts/train_network.py"
+
+
+# Predictions of the trained network, and the metrics the tutorial text quotes.
+rule evaluate_network:
+    input:
+        history="results/training/history.npz",
+        valid_1="results/data/valid-1.csv",
+        valid_2="results/data/valid-2.csv",
+        code=PACKAGE / "evaluation.py",
+    output:
+        predictions_1="results/predictions/valid-1.csv",
+        predictions_2="results/predictions/valid-2.csv",
+        metrics="results/metrics.json",
+    log:
+        "results/logs/evaluate_network.log",
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/evaluate_network.py"
