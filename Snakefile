@@ -1,11 +1,14 @@
 # The tutorial pipeline: datasets -> training snapshots -> every figure and the animation.
 # Rules live in workflow/rules/; run `snakemake -j4` from this directory.
+from pathlib import Path
+
 from snakemake.utils import min_version, validate
 
 min_version("9.0")
 
 
-configfile: "config/config.yaml"
+# The defaults travel with the workflow, so `--directory elsewhere` finds them too.
+configfile: Path(workflow.basedir) / "config" / "config.yaml"
 
 
 validate(config, "workflow/schemas/config.schema.yaml", set_default=True)

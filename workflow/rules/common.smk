@@ -1,12 +1,21 @@
 # Shared names for the rules: the list of final figures, where the package's code lives,
 # and the checks a schema cannot express.
+import os
 from pathlib import Path
 
-# All jobs run in the project's one environment. With --use-conda that is the named
-# environment that `conda env create -f environment.yml` makes (it installs this package).
-CONDA_ENV = "scratchnet"
+CONDA_ENV = "../envs/scratchnet.yaml"  # relative to the .smk files in workflow/rules/
 
-PACKAGE = Path(workflow.basedir) / "src" / "scratchnet"
+SOURCE = Path(workflow.basedir) / "src"
+PACKAGE = SOURCE / "scratchnet"
+
+# Jobs import the package from this checkout, the code the rules list as input, whether
+# or not it is pip-installed (e.g. in a --use-conda environment). Set here, the variable
+# also reaches jobs on other machines, which parse this file again.
+os.environ.update(
+    PYTHONPATH=os.pathsep.join(
+        filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")])
+    )
+)
 FIGURE_CODE = PACKAGE / "figures"
 
 FIGURES = [

@@ -1,0 +1,46 @@
+"""Figure helpers: frame choice, animation frames, deterministic saving."""
+
+import numpy as np
+import pytest
+
+from scratchnet.datasets import training_set
+from scratchnet.figures import network_diagram, training_curves
+from scratchnet.figures.common import save_figure
+from scratchnet.figures.training_animation import TrainingAnimation, frame_iterations
+from scratchnet.training import train
+
+
+def test_frame_iterations_every_k_and_always_the_last():
+    assert frame_iterations(200, 5) == list(range(0, 201, 5))
+    assert len(frame_iterations(200, 5)) == 41
+    assert frame_iterations(10, 4) == [0, 4, 8, 10]
+
+
+@pytest.fixture(scope="module")
+def short_run():
+    train_set = training_set()
+    return train(train_set.x0(), train_set.labels, hidden=6, lr=0.01, iterations=20, seed=7), train_set
+
+
+def test_animation_frames_share_one_size_and_change(short_run):
+    history, train_set = short_run
+    animation = TrainingAnimation(history, train_set.labels, dpi=40)
+    first, last = animation.frame(0), animation.frame(20)
+    assert first.shape == last.shape and first.dtype == np.uint8
+    assert first.shape[:2] == (round(7.2 * 40), 11 * 40)
+    assert not np.array_equal(first, last)
+    np.testing.assert_array_equal(animation.frame(0), first)  # redrawing is repeatable
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_saving_twice_gives_identical_bytes(tmp_path, short_run, suffix):
+    history, _ = short_run
+    paths = [tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"]
+    for path in paths:
+        if suffix == ".svg":
+            fig = network_diagram.draw(9, 6, 2, ["p"] * 9, ["0", "1"])
+        else:
+            fig = training_curves.draw(history.loss, history.accuracy, None)
+        save_figure(fig, path, dpi=50)
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a" + suffix, "b" + suffix]

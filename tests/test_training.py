@@ -1,0 +1,42 @@
+"""Training reproduces the tutorial: 100% training accuracy first at iteration 68."""
+
+import numpy as np
+import pytest
+
+from scratchnet.datasets import noisy_copy, one_dim_pixel_set, training_set
+from scratchnet.evaluation import evaluate
+from scratchnet.training import TrainingDiverged, first_full_accuracy, train
+
+DEFAULTS = dict(hidden=6, lr=0.01, iterations=200, seed=7)
+
+
+@pytest.fixture(scope="module")
+def history():
+    train_set = training_set()
+    return train(train_set.x0(), train_set.labels, **DEFAULTS)
+
+
+def test_first_full_training_accuracy_at_iteration_68(history):
+    assert first_full_accuracy(history) == 68
+    assert history.accuracy[67] < 1.0
+
+
+def test_history_records_every_iteration_with_shapes(history):
+    n = DEFAULTS["iterations"]
+    assert history.iterations == n
+    assert history.W1.shape == (n + 1, 6, 9) and history.b1.shape == (n + 1, 6, 1)
+    assert history.W2.shape == (n + 1, 2, 6) and history.b2.shape == (n + 1, 2, 1)
+    assert history.A1.shape == (n + 1, 6, 24) and history.A2.shape == (n + 1, 2, 24)
+    assert np.all(np.diff(history.loss) < 0)  # a small lr: the loss falls every step
+
+
+def test_validation_accuracy_is_perfect_on_both_sets(history):
+    final = history.params_at(history.iterations)
+    assert evaluate(final, one_dim_pixel_set(0.4)).accuracy == 1.0
+    assert evaluate(final, noisy_copy(training_set(), 0.2, DEFAULTS["seed"])).accuracy == 1.0
+
+
+def test_divergence_names_the_iteration_and_suggests_a_smaller_rate():
+    train_set = training_set()
+    with pytest.raises(TrainingDiverged, match=r"iteration \d+.*smaller learning rate"):
+        train(train_set.x0(), train_set.labels, **{**DEFAULTS, "lr": 100.0})
