@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
-WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "src")
+WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "src", "profiles")
 
 # Pixel sizes at the default config (dpi 150, gif_dpi 100).
 PNG_SIZES = {
@@ -123,6 +123,16 @@ def test_editing_one_figure_module_redraws_only_that_figure(built):
     snakemake(built, "--cores", "2", "figs/y.png")  # leave the build up to date
 
 
+def test_report_is_self_contained_with_every_figure_and_a_caption(built):
+    report = built / "report.html"
+    snakemake(built, "--report", str(report))
+    html = report.read_text()
+    for name in [*PNG_SIZES, "nn.svg", "train-anim.gif"]:
+        assert name in html, name
+    assert "the first iteration at which every training image is classified" in html
+    assert not re.search(r"""(src|href)=["']https?://""", html)  # nothing fetched when viewed
+
+
 def test_lint_and_format_are_clean():
     lint = subprocess.run(
         [sys.executable, "-m", "snakemake", "--lint"], cwd=REPO, capture_output=True, text=True
@@ -139,7 +149,7 @@ SMALL = ["--config", "iterations=12", "snapshot_every=4", "dpi=40", "gif_dpi=30"
 
 def test_builds_are_byte_identical_across_runs_and_core_counts(tmp_path):
     builds = []
-    for cores in ("1", "2"):
+    for cores in ("1", "4"):
         workdir = copy_workflow(tmp_path / f"cores-{cores}")
         snakemake(workdir, "--cores", cores, *SMALL)
         builds.append({p.name: p.read_bytes() for p in sorted((workdir / "figs").iterdir())})

@@ -32,15 +32,17 @@ FIGURES = [
     "figs/train-anim.gif",
 ]
 
-# Validation-set figures: grid shape (rows, columns) per set.
-VALIDATION_GRIDS = {"1": (3, 6), "2": (3, 8)}
-
 if config["snapshot_every"] > config["iterations"]:
     raise ValueError(
         f"config: snapshot_every ({config['snapshot_every']}) must not exceed "
         f"iterations ({config['iterations']}): the animation would have no frames between "
         "the first and the last iteration"
     )
+
+
+def user_csv(key):
+    """The user's CSV named by config ``key`` as a one-item input list, or [] if unset."""
+    return [config[key]] if config[key] else []
 
 
 def figure_code(module):

@@ -1,10 +1,11 @@
 # The tutorial's three datasets as CSV files, one row per 3x3 image.
 
 
-# The 24 fixed training images (12 vertical lines, 12 horizontal).
+# The 24 fixed training images (12 vertical lines, 12 horizontal), or the user's CSV.
 rule make_training_set:
     input:
         code=PACKAGE / "datasets.py",
+        user=user_csv("train_csv"),
     output:
         csv="results/data/train.csv",
     log:
@@ -15,10 +16,11 @@ rule make_training_set:
         "../scripts/make_training_set.py"
 
 
-# Validation set 1: each full line with one dimmed pixel.
+# Validation set 1: each full line with one dimmed pixel, or the user's CSV.
 rule make_validation_set_1:
     input:
         code=PACKAGE / "datasets.py",
+        user=user_csv("valid_1_csv"),
     output:
         csv="results/data/valid-1.csv",
     log:
@@ -31,11 +33,12 @@ rule make_validation_set_1:
         "../scripts/make_validation_set_1.py"
 
 
-# Validation set 2: the training images with seeded Gaussian noise.
+# Validation set 2: the training images with seeded Gaussian noise, or the user's CSV.
 rule make_validation_set_2:
     input:
         code=PACKAGE / "datasets.py",
         train="results/data/train.csv",
+        user=user_csv("valid_2_csv"),
     output:
         csv="results/data/valid-2.csv",
     log:

@@ -9,7 +9,11 @@ rule plot_training_set:
         train="results/data/train.csv",
         code=figure_code("training_set") + [FIGURE_CODE / "image_grid.py"],
     output:
-        png="figs/training-set.png",
+        png=report(
+            "figs/training-set.png",
+            caption="../report/training-set.rst",
+            category="Data",
+        ),
     log:
         "results/logs/plot_training_set.log",
     conda:
@@ -26,7 +30,7 @@ rule plot_input_matrix:
         train="results/data/train.csv",
         code=figure_code("input_matrix"),
     output:
-        png="figs/x0.png",
+        png=report("figs/x0.png", caption="../report/x0.rst", category="Data"),
     log:
         "results/logs/plot_input_matrix.log",
     conda:
@@ -43,7 +47,7 @@ rule plot_labels:
         train="results/data/train.csv",
         code=figure_code("labels"),
     output:
-        png="figs/y.png",
+        png=report("figs/y.png", caption="../report/y.rst", category="Data"),
     log:
         "results/logs/plot_labels.log",
     conda:
@@ -60,7 +64,7 @@ rule plot_one_hot_labels:
         train="results/data/train.csv",
         code=figure_code("one_hot"),
     output:
-        png="figs/y_enc.png",
+        png=report("figs/y_enc.png", caption="../report/y_enc.rst", category="Data"),
     log:
         "results/logs/plot_one_hot_labels.log",
     conda:
@@ -76,7 +80,7 @@ rule draw_network_diagram:
     input:
         code=figure_code("network_diagram"),
     output:
-        svg="figs/nn.svg",
+        svg=report("figs/nn.svg", caption="../report/nn.rst", category="Network"),
     log:
         "results/logs/draw_network_diagram.log",
     conda:
@@ -93,7 +97,9 @@ rule plot_initial_params:
         history="results/training/history.npz",
         code=figure_code("initial_params"),
     output:
-        png="figs/mat-init.png",
+        png=report(
+            "figs/mat-init.png", caption="../report/mat-init.rst", category="Network"
+        ),
     log:
         "results/logs/plot_initial_params.log",
     conda:
@@ -109,7 +115,11 @@ rule plot_himmelblau:
     input:
         code=figure_code("himmelblau_descent") + [PACKAGE / "himmelblau.py"],
     output:
-        png="figs/himmelblau-gradient.png",
+        png=report(
+            "figs/himmelblau-gradient.png",
+            caption="../report/himmelblau-gradient.rst",
+            category="Gradient descent",
+        ),
     log:
         "results/logs/plot_himmelblau.log",
     conda:
@@ -130,15 +140,18 @@ rule plot_validation_set:
         predictions="results/predictions/valid-{n}.csv",
         code=figure_code("validation_set") + [FIGURE_CODE / "image_grid.py"],
     output:
-        png="figs/valid-set{n}.png",
+        png=report(
+            "figs/valid-set{n}.png",
+            caption="../report/valid-set.rst",
+            category="Validation",
+        ),
     log:
         "results/logs/plot_validation_set_{n}.log",
     wildcard_constraints:
-        n="|".join(VALIDATION_GRIDS),
+        n="1|2",
     conda:
         CONDA_ENV
     params:
-        grid=lambda wildcards: VALIDATION_GRIDS[wildcards.n],
         dpi=config["dpi"],
     script:
         "../scripts/plot_validation_set.py"
@@ -150,7 +163,11 @@ rule plot_training_curves:
         history="results/training/history.npz",
         code=figure_code("training_curves"),
     output:
-        png="figs/training-curves.png",
+        png=report(
+            "figs/training-curves.png",
+            caption="../report/training-curves.rst",
+            category="Training",
+        ),
     log:
         "results/logs/plot_training_curves.log",
     conda:
@@ -169,7 +186,11 @@ rule render_training_animation:
         code=figure_code("training_animation")
         + [FIGURE_CODE / "gif_stream.py", FIGURE_CODE / "training_curves.py"],
     output:
-        gif="figs/train-anim.gif",
+        gif=report(
+            "figs/train-anim.gif",
+            caption="../report/train-anim.rst",
+            category="Training",
+        ),
     log:
         "results/logs/render_training_animation.log",
     conda:

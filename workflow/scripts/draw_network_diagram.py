@@ -1,18 +1,16 @@
 """Snakemake script: draw the network diagram figs/nn.svg."""
 
-import sys
-
 from scratchnet.datasets import CLASS_NAMES, PIXEL_COLUMNS
 from scratchnet.figures import network_diagram
 from scratchnet.figures.common import save_figure
+from scratchnet.joblog import job_log
 
-sys.stderr = open(snakemake.log[0], "w", buffering=1)  # tracebacks go to the rule's log
-
-fig = network_diagram.draw(
-    n_in=len(PIXEL_COLUMNS),
-    n_hidden=snakemake.params.hidden,
-    n_out=len(CLASS_NAMES),
-    input_names=[f"pixel {name}" for name in PIXEL_COLUMNS],
-    output_names=[f"{k}: {name}" for k, name in CLASS_NAMES.items()],
-)
-save_figure(fig, snakemake.output.svg, dpi=72)  # vector output: dpi only sizes the page
+with job_log(snakemake.log[0]):
+    fig = network_diagram.draw(
+        n_in=len(PIXEL_COLUMNS),
+        n_hidden=snakemake.params.hidden,
+        n_out=len(CLASS_NAMES),
+        input_names=[f"pixel {name}" for name in PIXEL_COLUMNS],
+        output_names=[f"{k}: {name}" for k, name in CLASS_NAMES.items()],
+    )
+    save_figure(fig, snakemake.output.svg, dpi=72)  # vector output: dpi only sizes the page

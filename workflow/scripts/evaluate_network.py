@@ -1,28 +1,26 @@
 """Snakemake script: predict both validation sets and write the tutorial's metrics."""
 
-import sys
-
 from scratchnet.datasets import read_csv
 from scratchnet.evaluation import evaluate, write_predictions
+from scratchnet.joblog import job_log
 from scratchnet.snapshots import load_history, save_json
 from scratchnet.training import first_full_accuracy
 
-sys.stderr = open(snakemake.log[0], "w", buffering=1)  # tracebacks go to the rule's log
-
-history = load_history(snakemake.input.history)
-final_params = history.params_at(history.iterations)
-accuracies = {}
-for name in ("1", "2"):
-    predictions = evaluate(final_params, read_csv(snakemake.input[f"valid_{name}"]))
-    write_predictions(predictions, snakemake.output[f"predictions_{name}"])
-    accuracies[f"valid_{name}"] = predictions.accuracy
-save_json(
-    {
-        "iterations": history.iterations,
-        "first_full_accuracy_iteration": first_full_accuracy(history),
-        "final_loss": float(history.loss[-1]),
-        "final_training_accuracy": float(history.accuracy[-1]),
-        "validation_accuracy": accuracies,
-    },
-    snakemake.output.metrics,
-)
+with job_log(snakemake.log[0]):
+    history = load_history(snakemake.input.history)
+    final_params = history.params_at(history.iterations)
+    accuracies = {}
+    for name in ("1", "2"):
+        predictions = evaluate(final_params, read_csv(snakemake.input[f"valid_{name}"]))
+        write_predictions(predictions, snakemake.output[f"predictions_{name}"])
+        accuracies[f"valid_{name}"] = predictions.accuracy
+    save_json(
+        {
+            "iterations": history.iterations,
+            "first_full_accuracy_iteration": first_full_accuracy(history),
+            "final_loss": float(history.loss[-1]),
+            "final_training_accuracy": float(history.accuracy[-1]),
+            "validation_accuracy": accuracies,
+        },
+        snakemake.output.metrics,
+    )

@@ -1,9 +1,9 @@
-"""Snakemake script: write the 24 training images to results/data/train.csv."""
+"""Snakemake script: write the training set (the tutorial's, or the user's checked CSV)."""
 
-import sys
+from scratchnet.datasets import read_csv, training_set, write_csv
+from scratchnet.joblog import job_log
 
-from scratchnet.datasets import training_set, write_csv
-
-sys.stderr = open(snakemake.log[0], "w", buffering=1)  # tracebacks go to the rule's log
-
-write_csv(training_set(), snakemake.output.csv)
+with job_log(snakemake.log[0]):
+    user = snakemake.input.user
+    dataset = read_csv(user[0]) if user else training_set()
+    write_csv(dataset, snakemake.output.csv)

@@ -1,9 +1,9 @@
-"""Snakemake script: write validation set 1 (one dimmed pixel per line)."""
+"""Snakemake script: write validation set 1 (one dimmed pixel per line, or the user's)."""
 
-import sys
+from scratchnet.datasets import one_dim_pixel_set, read_csv, write_csv
+from scratchnet.joblog import job_log
 
-from scratchnet.datasets import one_dim_pixel_set, write_csv
-
-sys.stderr = open(snakemake.log[0], "w", buffering=1)  # tracebacks go to the rule's log
-
-write_csv(one_dim_pixel_set(snakemake.params.dim_pixel), snakemake.output.csv)
+with job_log(snakemake.log[0]):
+    user = snakemake.input.user
+    dataset = read_csv(user[0]) if user else one_dim_pixel_set(snakemake.params.dim_pixel)
+    write_csv(dataset, snakemake.output.csv)

@@ -1,12 +1,13 @@
-"""Snakemake script: write validation set 2 (training images plus seeded noise)."""
-
-import sys
+"""Snakemake script: write validation set 2 (training images plus noise, or the user's)."""
 
 from scratchnet.datasets import noisy_copy, read_csv, write_csv
+from scratchnet.joblog import job_log
 
-sys.stderr = open(snakemake.log[0], "w", buffering=1)  # tracebacks go to the rule's log
-
-noisy = noisy_copy(
-    read_csv(snakemake.input.train), snakemake.params.noise_sd, snakemake.params.seed
-)
-write_csv(noisy, snakemake.output.csv)
+with job_log(snakemake.log[0]):
+    user = snakemake.input.user
+    if user:
+        dataset = read_csv(user[0])
+    else:
+        params = snakemake.params
+        dataset = noisy_copy(read_csv(snakemake.input.train), params.noise_sd, params.seed)
+    write_csv(dataset, snakemake.output.csv)

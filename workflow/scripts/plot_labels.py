@@ -1,12 +1,10 @@
 """Snakemake script: draw figs/y.png from the training CSV."""
 
-import sys
-
 from scratchnet.datasets import read_csv
 from scratchnet.figures import labels
 from scratchnet.figures.common import save_figure
+from scratchnet.joblog import job_log
 
-sys.stderr = open(snakemake.log[0], "w", buffering=1)  # tracebacks go to the rule's log
-
-fig = labels.draw(read_csv(snakemake.input.train))
-save_figure(fig, snakemake.output.png, dpi=snakemake.params.dpi)
+with job_log(snakemake.log[0]):
+    fig = labels.draw(read_csv(snakemake.input.train))
+    save_figure(fig, snakemake.output.png, dpi=snakemake.params.dpi)

@@ -1,23 +1,27 @@
-"""Snakemake script: train the network and save its history and the settings used."""
+"""Snakemake script: train the network; save its history, the settings and the data used."""
 
-import sys
+import hashlib
+from pathlib import Path
 
 from scratchnet.datasets import read_csv
+from scratchnet.joblog import job_log
 from scratchnet.snapshots import save_history, save_json
 from scratchnet.training import first_full_accuracy, print_progress, train
 
-sys.stderr = open(snakemake.log[0], "w", buffering=1)  # tracebacks go to the rule's log
-
-settings = dict(snakemake.params.items())
-train_set = read_csv(snakemake.input.train)
-history = train(train_set.x0(), train_set.labels, progress=print_progress, **settings)
-save_history(history, snakemake.output.history)
-save_json(
-    {
-        "settings": settings,
-        "training_set": snakemake.input.train,
-        "first_full_accuracy_iteration": first_full_accuracy(history),
-        "final_loss": float(history.loss[-1]),
-    },
-    snakemake.output.run,
-)
+with job_log(snakemake.log[0]):
+    settings = dict(snakemake.params.items())
+    train_set = read_csv(snakemake.input.train)
+    history = train(train_set.x0(), train_set.labels, progress=print_progress, **settings)
+    save_history(history, snakemake.output.history)
+    save_json(
+        {
+            "settings": settings,
+            "training_set": snakemake.input.train,
+            "training_set_sha256": hashlib.sha256(
+                Path(snakemake.input.train).read_bytes()
+            ).hexdigest(),
+            "first_full_accuracy_iteration": first_full_accuracy(history),
+            "final_loss": float(history.loss[-1]),
+        },
+        snakemake.output.run,
+    )

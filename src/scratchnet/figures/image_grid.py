@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -10,21 +11,18 @@ from matplotlib.figure import Figure
 from .common import WRONG_COLOR, new_figure
 
 PANEL_INCHES = 1.05
+ROWS = 3  # the tutorial's grids: 24 images as 3x8, 18 as 3x6
 
 
 def draw_image_grid(
-    images: np.ndarray,
-    titles: Sequence[str],
-    n_rows: int,
-    n_cols: int,
-    wrong: Sequence[bool] | None = None,
+    images: np.ndarray, titles: Sequence[str], wrong: Sequence[bool] | None = None
 ) -> Figure:
-    """Show ``images: (m, 3, 3)`` (0 black .. 1 white) row by row on an n_rows x n_cols grid.
+    """Show ``images: (m, 3, 3)`` (0 black .. 1 white) row by row, three rows deep.
 
     Images flagged in ``wrong`` get a red title and a thick red frame.
     """
-    if len(images) > n_rows * n_cols:
-        raise ValueError(f"{len(images)} images do not fit a {n_rows}x{n_cols} grid")
+    n_rows = min(ROWS, len(images))
+    n_cols = math.ceil(len(images) / n_rows)
     fig = new_figure(n_cols * PANEL_INCHES, n_rows * PANEL_INCHES + 0.1)
     axes = fig.subplots(n_rows, n_cols, squeeze=False)
     wrong = wrong if wrong is not None else [False] * len(images)

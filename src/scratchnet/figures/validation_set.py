@@ -9,14 +9,14 @@ from ..evaluation import Predictions
 from .image_grid import draw_image_grid
 
 
-def draw(dataset: Dataset, predictions: Predictions, n_rows: int, n_cols: int) -> Figure:
-    """Each image titled "Class: k Pred: p"; wrong predictions framed in red."""
+def draw(dataset: Dataset, predictions: Predictions) -> Figure:
+    """A three-row grid, each image titled "Class: k Pred: p"; wrong ones framed in red."""
     titles = [
         f"Class: {label} Pred: {guess}"
         for label, guess in zip(dataset.labels, predictions.predicted)
     ]
     wrong = predictions.predicted != dataset.labels
-    fig = draw_image_grid(dataset.images, titles, n_rows, n_cols, wrong=wrong)
+    fig = draw_image_grid(dataset.images, titles, wrong=wrong)
     n_wrong = int(wrong.sum())
     summary = f"{len(wrong) - n_wrong}/{len(wrong)} correct"
     if n_wrong:

@@ -1,0 +1,125 @@
+"""Bad settings, bad input files, diverging training and killed runs each fail loudly
+and cleanly, or recover, through snakemake's command line."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from test_workflow import REPO, copy_workflow
+
+SNAKEMAKE = [sys.executable, "-m", "snakemake"]
+
+
+def run(workdir: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    command = [*SNAKEMAKE, "--snakefile", str(REPO / "Snakefile"), "--directory", str(workdir)]
+    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=cwd or workdir)
+
+
+@pytest.mark.parametrize(
+    "setting, expected",
+    [
+        ("lr=-1", ["'lr'", "less than or equal to the minimum of 0"]),
+        ("lr=fast", ["'lr'", "'fast' is not of type 'number'"]),
+        ("iterations=0", ["'iterations'", "less than the minimum of 1"]),
+        ("hidden=0", ["'hidden'", "less than the minimum of 1"]),
+        ("seed=1.5", ["'seed'", "is not of type 'integer'"]),
+        ("learnig_rate=0.1", ["'learnig_rate' was unexpected"]),
+        ("snapshot_every=500", ["snapshot_every (500) must not exceed iterations (200)"]),
+    ],
+)
+def test_bad_config_is_rejected_before_any_job(tmp_path, setting, expected):
+    result = run(tmp_path, "--cores", "1", "--config", setting)
+    assert result.returncode != 0
+    for text in expected:
+        assert text in result.stderr + result.stdout
+    assert not (tmp_path / "results").exists() and not (tmp_path / "figs").exists()
+
+
+HEADER = "1_1,1_2,1_3,2_1,2_2,2_3,3_1,3_2,3_3,class\n"
+GOOD = "1,1,1,0,0,0,0,0,0,0\n"
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("", "the file is empty"),
+        ("a,b,c\n" + GOOD, "row 1: header is 'a,b,c'"),
+        (HEADER + GOOD + "1,1,1,0,0,0,0,0\n", "row 3: 8 values; expected 10"),
+        (HEADER + GOOD + "1,1.2,1,0,0,0,0,0,0,0\n", "row 3, column 1_2: 1.2 is outside [0, 1]"),
+        (HEADER + "1,1,nan,0,0,0,0,0,0,0\n", "row 2, column 1_3: nan is outside [0, 1]"),
+        (HEADER + "1,1,1,0,0,0,0,0,0,3\n", "row 2, column class: '3' is not 0 or 1"),
+    ],
+)
+def test_bad_user_csv_fails_with_one_line_and_leaves_no_output(tmp_path, content, problem):
+    user_csv = tmp_path / "my-train.csv"
+    user_csv.write_text(content)
+    result = run(tmp_path, "--cores", "1", "--config", f"train_csv={user_csv}")
+    assert result.returncode != 0
+    separator = ":" if problem.startswith("the file") else ","
+    assert f"error: {user_csv}{separator} {problem}" in result.stdout + result.stderr
+    log = (tmp_path / "results" / "logs" / "make_training_set.log").read_text()
+    assert log.count("\n") == 1 and log.startswith("error: ")  # one line, no traceback
+    assert not (tmp_path / "results" / "data" / "train.csv").exists()
+
+
+def test_missing_user_csv_is_named_before_any_job(tmp_path):
+    result = run(tmp_path, "--cores", "1", "--config", f"valid_1_csv={tmp_path}/absent.csv")
+    assert result.returncode != 0
+    assert "absent.csv" in result.stderr and "Missing input files" in result.stderr
+    assert not (tmp_path / "results" / "data").exists()
+
+
+def test_user_csv_replaces_the_tutorial_set(tmp_path):
+    user_csv = tmp_path / "mine.csv"
+    user_csv.write_text(HEADER + GOOD + "0,0,0,1,1,1,0,0,0,0\n1,0,0,1,0,0,1,0,0,1\n")
+    target = "results/data/valid-1.csv"  # before --config, which takes every later word
+    result = run(tmp_path, "--cores", "1", target, "--config", f"valid_1_csv={user_csv}")
+    assert result.returncode == 0, result.stderr
+    rows = (tmp_path / "results" / "data" / "valid-1.csv").read_text().splitlines()
+    assert len(rows) == 4 and rows[3].endswith(",1")
+
+
+def test_diverging_training_names_the_iteration_and_keeps_no_snapshot(tmp_path):
+    result = run(tmp_path, "--cores", "1", "--config", "lr=100", "iterations=12")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "training diverged at iteration 1" in output
+    assert "try a smaller learning rate" in output
+    assert not (tmp_path / "results" / "training" / "history.npz").exists()
+    assert not (tmp_path / "results" / "training" / "run.json").exists()
+    assert not (tmp_path / "figs" / "train-anim.gif").exists()
+
+
+# Slow enough rendering (61 frames) to be killed in the middle of it.
+KILLABLE = ["--config", "iterations=60", "snapshot_every=1", "gif_dpi=50", "dpi=40"]
+
+
+def test_run_killed_while_rendering_then_restarted_matches_a_clean_build(tmp_path):
+    clean = copy_workflow(tmp_path / "clean")
+    assert run(clean, "--cores", "2", *KILLABLE).returncode == 0
+
+    killed = copy_workflow(tmp_path / "killed")
+    command = [*SNAKEMAKE, "--cores", "2", *KILLABLE]
+    process = subprocess.Popen(command, cwd=killed, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    partial = killed / "figs" / ".train-anim.gif.partial"
+    deadline = time.monotonic() + 120
+    while not partial.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before the GIF started rendering"
+    time.sleep(0.5)  # a few frames in
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert not (killed / "figs" / "train-anim.gif").exists()
+
+    again = subprocess.run(command, cwd=killed, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    for figure in sorted((clean / "figs").iterdir()):
+        assert (killed / "figs" / figure.name).read_bytes() == figure.read_bytes(), figure.name
