@@ -44,3 +44,15 @@ def test_saving_twice_gives_identical_bytes(tmp_path, short_run, suffix):
         save_figure(fig, path, dpi=50)
     assert paths[0].read_bytes() == paths[1].read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a" + suffix, "b" + suffix]
+
+
+def test_a_users_matplotlib_settings_do_not_change_the_figure(tmp_path, short_run):
+    import matplotlib
+
+    history, _ = short_run
+    plain, meddled = tmp_path / "plain.png", tmp_path / "meddled.png"
+    save_figure(training_curves.draw(history.loss, history.accuracy, 3), plain, dpi=50)
+    with matplotlib.rc_context({"savefig.bbox": "tight", "font.size": 20, "lines.linewidth": 5}):
+        save_figure(training_curves.draw(history.loss, history.accuracy, 3), meddled, dpi=50)
+        assert matplotlib.rcParams["font.size"] == 20  # the caller's settings are kept
+    assert plain.read_bytes() == meddled.read_bytes()

@@ -9,7 +9,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .datasets import Dataset
-from .network import Params, accuracy, forward, predict
+from .network import Params, forward, predict
 
 
 class Predictions(NamedTuple):
@@ -22,7 +22,7 @@ class Predictions(NamedTuple):
     @property
     def accuracy(self) -> float:
         """Fraction of images predicted correctly."""
-        return accuracy(self.probabilities, self.labels)
+        return float(np.mean(self.predicted == self.labels))
 
 
 def evaluate(params: Params, dataset: Dataset) -> Predictions:
@@ -44,11 +44,14 @@ def write_predictions(predictions: Predictions, path: str | Path) -> None:
 
 
 def read_predictions(path: str | Path) -> Predictions:
-    """Read a CSV written by ``write_predictions``."""
+    """Read a CSV written by ``write_predictions``; a malformed file raises ``ValueError``."""
     with open(path, newline="") as f:
         rows = list(csv.DictReader(f))
-    labels = np.array([int(r["class"]) for r in rows])
-    predicted = np.array([int(r["predicted"]) for r in rows])
-    p_columns = sorted(k for k in rows[0] if k.startswith("p_"))
-    probabilities = np.array([[float(r[k]) for r in rows] for k in p_columns])
+    try:
+        p_columns = sorted(k for k in rows[0] if k.startswith("p_"))
+        labels = np.array([int(r["class"]) for r in rows])
+        predicted = np.array([int(r["predicted"]) for r in rows])
+        probabilities = np.array([[float(r[k]) for r in rows] for k in p_columns])
+    except (IndexError, KeyError, TypeError, ValueError) as problem:
+        raise ValueError(f"{path}: not a predictions file written by this pipeline ({problem!r})")
     return Predictions(labels, predicted, probabilities)

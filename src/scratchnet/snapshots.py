@@ -35,8 +35,3 @@ def load_history(path: str | Path) -> History:
 def save_json(data: dict, path: str | Path) -> None:
     """Write ``data`` as stable, human-readable JSON (sorted keys, trailing newline)."""
     Path(path).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
-
-
-def load_json(path: str | Path) -> dict:
-    """Read a JSON file written by ``save_json``."""
-    return json.loads(Path(path).read_text())

@@ -96,7 +96,15 @@ def train(
             )
         if iteration < iterations:
             params = gradient_step(params, backward(params, x0, Y, fwd), lr)
-    return History(**{name: np.array(values) for name, values in records.items()})
+    history = History(**{name: np.array(values) for name, values in records.items()})
+    if progress and history.loss[-1] >= history.loss[0]:
+        progress(
+            f"warning: the loss did not fall ({history.loss[0]:.4f} -> {history.loss[-1]:.4f}); "
+            f"the learning rate {lr} may be too large"
+        )
+    if progress and first_full_accuracy(history) is None:
+        progress("warning: training accuracy never reached 100%")
+    return history
 
 
 def first_full_accuracy(history: History) -> int | None:

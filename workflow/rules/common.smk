@@ -17,6 +17,9 @@ os.environ.update(
     )
 )
 FIGURE_CODE = PACKAGE / "figures"
+# The package's core modules (model, data, training, I/O): every job's code depends on
+# them, so every rule lists them as input and an edit reruns what it could change.
+CORE_CODE = sorted(PACKAGE.glob("*.py"))
 
 FIGURES = [
     "figs/training-set.png",
@@ -35,8 +38,8 @@ FIGURES = [
 if config["snapshot_every"] > config["iterations"]:
     raise ValueError(
         f"config: snapshot_every ({config['snapshot_every']}) must not exceed "
-        f"iterations ({config['iterations']}): the animation would have no frames between "
-        "the first and the last iteration"
+        f"iterations ({config['iterations']}): the animation would show only the first "
+        "and the last iteration"
     )
 
 
@@ -45,10 +48,7 @@ def user_csv(key):
     return [config[key]] if config[key] else []
 
 
-def figure_code(module):
-    """The source files a figure is drawn by, as inputs: editing them redraws it."""
-    return [
-        FIGURE_CODE / f"{module}.py",
-        FIGURE_CODE / "common.py",
-        FIGURE_CODE / "scratchnet.mplstyle",
-    ]
+def figure_code(*modules):
+    """The source a figure is drawn by, as inputs: editing it redraws that figure."""
+    shared = [FIGURE_CODE / "common.py", FIGURE_CODE / "scratchnet.mplstyle"]
+    return CORE_CODE + shared + [FIGURE_CODE / f"{module}.py" for module in modules]

@@ -7,7 +7,7 @@
 rule plot_training_set:
     input:
         train="results/data/train.csv",
-        code=figure_code("training_set") + [FIGURE_CODE / "image_grid.py"],
+        code=figure_code("training_set", "image_grid"),
     output:
         png=report(
             "figs/training-set.png",
@@ -113,7 +113,7 @@ rule plot_initial_params:
 # Gradient descent on Himmelblau's function, in 3-D and as a contour map.
 rule plot_himmelblau:
     input:
-        code=figure_code("himmelblau_descent") + [PACKAGE / "himmelblau.py"],
+        code=figure_code("himmelblau_descent"),
     output:
         png=report(
             "figs/himmelblau-gradient.png",
@@ -138,7 +138,7 @@ rule plot_validation_set:
     input:
         dataset="results/data/valid-{n}.csv",
         predictions="results/predictions/valid-{n}.csv",
-        code=figure_code("validation_set") + [FIGURE_CODE / "image_grid.py"],
+        code=figure_code("validation_set", "image_grid"),
     output:
         png=report(
             "figs/valid-set{n}.png",
@@ -183,8 +183,7 @@ rule render_training_animation:
     input:
         history="results/training/history.npz",
         train="results/data/train.csv",
-        code=figure_code("training_animation")
-        + [FIGURE_CODE / "gif_stream.py", FIGURE_CODE / "training_curves.py"],
+        code=figure_code("training_animation", "gif_stream", "training_curves"),
     output:
         gif=report(
             "figs/train-anim.gif",

@@ -6,7 +6,7 @@ from pathlib import Path
 from scratchnet.datasets import read_csv
 from scratchnet.joblog import job_log
 from scratchnet.snapshots import save_history, save_json
-from scratchnet.training import first_full_accuracy, print_progress, train
+from scratchnet.training import print_progress, train
 
 with job_log(snakemake.log[0]):
     settings = dict(snakemake.params.items())
@@ -20,8 +20,6 @@ with job_log(snakemake.log[0]):
             "training_set_sha256": hashlib.sha256(
                 Path(snakemake.input.train).read_bytes()
             ).hexdigest(),
-            "first_full_accuracy_iteration": first_full_accuracy(history),
-            "final_loss": float(history.loss[-1]),
         },
         snakemake.output.run,
     )

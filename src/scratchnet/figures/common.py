@@ -1,23 +1,23 @@
-"""What every figure shares: the Agg backend, the one style file, colours and the saver."""
+"""What every figure shares: the one style, colours, and a saver without run-dependent bytes."""
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import matplotlib
-
-matplotlib.use("Agg")  # files only, no display: the same pixels on every machine
-
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.style
+from matplotlib.figure import Figure
 
 STYLE_FILE = Path(__file__).with_name("scratchnet.mplstyle")
-plt.style.use(STYLE_FILE)
 
 CLASS_COLORS = ("#1f77b4", "#ff7f0e")  # vertical, horizontal
 CORRECT_COLOR = "#2ca02c"
 WRONG_COLOR = "#d62728"
+LOSS_COLOR = "#1f77b4"
+ACCURACY_COLOR = "#2ca02c"
+MARK_COLOR = "0.3"
 PARAM_CMAP = "RdBu_r"  # diverging: negative blue, positive red, zero white
 
 # Metadata that would change between runs (software version, creation date) is left out,
@@ -25,11 +25,27 @@ PARAM_CMAP = "RdBu_r"  # diverging: negative blue, positive red, zero white
 _STABLE_METADATA = {".png": {"Software": None}, ".svg": {"Date": None, "Creator": None}}
 
 
+def styled(function):
+    """Run ``function`` under matplotlib's defaults plus the tutorial style, and nothing
+    else: a user's matplotlibrc (say ``savefig.bbox: tight``) cannot change the pixels,
+    and the caller's own settings are restored afterwards."""
+
+    @functools.wraps(function)
+    def run_styled(*args, **kwargs):
+        with matplotlib.rc_context():
+            matplotlib.rcdefaults()
+            matplotlib.style.use(STYLE_FILE)
+            return function(*args, **kwargs)
+
+    return run_styled
+
+
 def new_figure(width: float, height: float) -> Figure:
     """A figure of ``width`` x ``height`` inches, outside pyplot's global state."""
     return Figure(figsize=(width, height), layout="constrained")
 
 
+@styled
 def save_figure(fig: Figure, path: str | Path, dpi: int) -> None:
     """Save ``fig`` to ``path`` (format from the suffix) without run-dependent metadata.
 
@@ -38,12 +54,16 @@ def save_figure(fig: Figure, path: str | Path, dpi: int) -> None:
     """
     path = Path(path)
     partial = path.with_name(f".{path.name}.partial")
-    fig.savefig(
-        partial,
-        format=path.suffix.lstrip("."),
-        dpi=dpi,
-        metadata=_STABLE_METADATA.get(path.suffix, {}),
-    )
+    try:
+        fig.savefig(
+            partial,
+            format=path.suffix.lstrip("."),
+            dpi=dpi,
+            metadata=_STABLE_METADATA.get(path.suffix, {}),
+        )
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     os.replace(partial, path)
 
 

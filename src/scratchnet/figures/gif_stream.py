@@ -22,10 +22,11 @@ def shared_palette(sample_frames: list[np.ndarray], colors: int = 256) -> Image.
     """A palette image for ``quantize(palette=...)``, fitted to RGB frames ``(H, W, 3)``.
 
     Fitting to several frames (say first, middle, last) covers colours that appear
-    only late or early in the animation.
+    only late or early in the animation. Max-coverage keeps large flat areas (the white
+    background) exact, where median cut averages them with their antialiased edges.
     """
     montage = Image.fromarray(np.concatenate(sample_frames, axis=0))
-    return montage.quantize(colors=colors, method=Image.Quantize.MEDIANCUT)
+    return montage.quantize(colors=colors, method=Image.Quantize.MAXCOVERAGE)
 
 
 class GifStream:

@@ -8,12 +8,13 @@ from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 
 from ..himmelblau import himmelblau
-from .common import WRONG_COLOR, new_figure
+from .common import WRONG_COLOR, new_figure, styled
 
 EXTENT = 5.0
 CMAP = "viridis"
 
 
+@styled
 def draw(path: np.ndarray, step_size: float) -> Figure:
     """``path: (steps + 1, 2)``, the points gradient descent visited, from start to end."""
     grid = np.linspace(-EXTENT, EXTENT, 201)

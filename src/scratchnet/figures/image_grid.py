@@ -15,7 +15,10 @@ ROWS = 3  # the tutorial's grids: 24 images as 3x8, 18 as 3x6
 
 
 def draw_image_grid(
-    images: np.ndarray, titles: Sequence[str], wrong: Sequence[bool] | None = None
+    images: np.ndarray,
+    titles: Sequence[str],
+    wrong: Sequence[bool] | None = None,
+    panel_inches: float = PANEL_INCHES,
 ) -> Figure:
     """Show ``images: (m, 3, 3)`` (0 black .. 1 white) row by row, three rows deep.
 
@@ -23,7 +26,7 @@ def draw_image_grid(
     """
     n_rows = min(ROWS, len(images))
     n_cols = math.ceil(len(images) / n_rows)
-    fig = new_figure(n_cols * PANEL_INCHES, n_rows * PANEL_INCHES + 0.1)
+    fig = new_figure(n_cols * panel_inches, n_rows * panel_inches + 0.1)
     axes = fig.subplots(n_rows, n_cols, squeeze=False)
     wrong = wrong if wrong is not None else [False] * len(images)
     for ax in axes.flat:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 
+from ..datasets import CLASS_NAMES, PIXEL_COLUMNS
 from ..network import Params
-from .common import PARAM_CMAP, new_figure, symmetric_limit
+from .common import PARAM_CMAP, new_figure, styled, symmetric_limit
 
 
+@styled
 def draw(params: Params) -> Figure:
     """Four heatmaps, a diverging map centred on 0 and one shared colourbar.
 
@@ -24,7 +26,7 @@ def draw(params: Params) -> Figure:
     labels = {
         "W1": (f"{n_in} input pixels", f"{h} hidden units"),
         "b1": ("", ""),
-        "W2": (f"{h} hidden units", f"{n_out} output units"),
+        "W2": (f"{h} hidden units", "output unit (class)"),
         "b2": ("", ""),
     }
     for spec, (name, value) in zip(grid, params._asdict().items()):
@@ -38,6 +40,12 @@ def draw(params: Params) -> Figure:
         xlabel, ylabel = labels[name]
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
+        if name == "W1" and n_in == len(PIXEL_COLUMNS):  # pixels named as in x0.png
+            ax.set_xticks(range(n_in), PIXEL_COLUMNS, rotation=90)
+        if name == "W2":  # one output unit per class
+            ax.set_yticks(range(rows), [f"{k}: {CLASS_NAMES[k]}" for k in range(rows)])
+        if name in ("b1", "b2"):  # rows as in the weights beside them
+            ax.tick_params(labelleft=False)
     fig.colorbar(image, ax=fig.axes, label="value at initialisation", shrink=0.8)
     fig.suptitle("Parameters at initialisation")
     return fig

@@ -5,9 +5,10 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from ..datasets import PIXEL_COLUMNS, Dataset
-from .common import new_figure
+from .common import new_figure, styled
 
 
+@styled
 def draw(train: Dataset) -> Figure:
     """x0: (9, m) as a grayscale heatmap (0 black .. 1 white) with a colourbar."""
     x0 = train.x0()

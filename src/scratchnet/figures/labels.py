@@ -7,9 +7,10 @@ from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
 from ..datasets import CLASS_NAMES, Dataset
-from .common import CLASS_COLORS, new_figure
+from .common import CLASS_COLORS, new_figure, styled
 
 
+@styled
 def draw(train: Dataset) -> Figure:
     """The labels (1, m) as a strip of class colours, with a two-entry colourbar."""
     cmap = ListedColormap(CLASS_COLORS)

@@ -7,9 +7,10 @@ from matplotlib.figure import Figure
 
 from ..datasets import CLASS_NAMES, Dataset
 from ..network import one_hot
-from .common import new_figure
+from .common import new_figure, styled
 
 
+@styled
 def draw(train: Dataset) -> Figure:
     """Y: (2, m) in black (0) and white (1), with a colourbar."""
     Y = one_hot(train.labels, len(CLASS_NAMES))

@@ -14,15 +14,26 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Normalize
 
-from ..datasets import CLASS_NAMES
+from ..datasets import CLASS_NAMES, PIXEL_COLUMNS
+from ..network import predict
 from ..training import History, first_full_accuracy
-from .common import CORRECT_COLOR, PARAM_CMAP, WRONG_COLOR, new_figure, symmetric_limit
+from .common import (
+    ACCURACY_COLOR,
+    CORRECT_COLOR,
+    LOSS_COLOR,
+    MARK_COLOR,
+    PARAM_CMAP,
+    WRONG_COLOR,
+    new_figure,
+    styled,
+    symmetric_limit,
+)
 from .gif_stream import GifStream, shared_palette
-from .training_curves import ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, style_accuracy_axes, style_loss_axes
+from .training_curves import style_accuracy_axes, style_loss_axes
 
 FIGSIZE = (11, 7.2)
 ACTIVATION_CMAP = "viridis"
-PROBABILITY_CMAP = "Greys"  # neutral, so the green/red prediction dots stand out
+PROBABILITY_CMAP = "gray"  # 1 is white, as in y_enc.png; neutral beside green/red dots
 
 
 def frame_iterations(n_iterations: int, every: int) -> list[int]:
@@ -36,6 +47,7 @@ def frame_iterations(n_iterations: int, every: int) -> list[int]:
 class TrainingAnimation:
     """Renders frames of one training run: ``frame(iteration) -> (H, W, 3)`` uint8 pixels."""
 
+    @styled
     def __init__(self, history: History, labels: np.ndarray, dpi: int):
         self.history = history
         self.labels = labels
@@ -88,6 +100,8 @@ class TrainingAnimation:
                 ax.set_xticklabels(range(1, cols + 1), fontsize=6)
             ax.set_xlabel(xlabel, fontsize=8)
             ax.set_ylabel(ylabel, fontsize=8)
+            if name == "W1":  # columns are input pixels, named as in x0.png
+                ax.set_xticks(range(cols), PIXEL_COLUMNS, fontsize=6, rotation=90)
             if name in ("W2", "A2"):  # rows are output units, one per class
                 ax.set_yticks(range(rows), [f"{k}: {CLASS_NAMES[k]}" for k in range(rows)])
             if name in ("b1", "b2"):  # rows as in the weights beside them
@@ -100,7 +114,7 @@ class TrainingAnimation:
         for name, spec, label in colorbars:
             self.fig.colorbar(self.images[name], cax=self.fig.add_subplot(spec), label=label)
 
-        predicted = h.A2[0].argmax(axis=0)
+        predicted = predict(h.A2[0])
         self.dots = self.a2_axes.scatter(
             np.arange(m), predicted, s=55, c=self._dot_colors(predicted), edgecolors="white",
             linewidths=1.2, zorder=3,
@@ -109,7 +123,7 @@ class TrainingAnimation:
         curves = grid[2, :].subgridspec(1, 2, wspace=0.25)
         loss_ax = self.fig.add_subplot(curves[0])
         acc_ax = self.fig.add_subplot(curves[1])
-        style_loss_axes(loss_ax, n, float(h.loss.max()))
+        style_loss_axes(loss_ax, n, float(h.loss.max()), ylabel="loss")
         style_accuracy_axes(acc_ax, n)
         loss_ax.set_title("Training loss", fontsize=10)
         acc_ax.set_title("Training accuracy", fontsize=10)
@@ -140,12 +154,13 @@ class TrainingAnimation:
     def _dot_colors(self, predicted: np.ndarray) -> list[str]:
         return [CORRECT_COLOR if ok else WRONG_COLOR for ok in predicted == self.labels]
 
+    @styled
     def frame(self, iteration: int) -> np.ndarray:
         """Pixels of the frame at ``iteration``: (H, W, 3) uint8, a copy owned by the caller."""
         h = self.history
         for name, image in self.images.items():
             image.set_data(getattr(h, name)[iteration])
-        predicted = h.A2[iteration].argmax(axis=0)
+        predicted = predict(h.A2[iteration])
         self.dots.set_offsets(np.column_stack([np.arange(len(predicted)), predicted]))
         self.dots.set_facecolors(self._dot_colors(predicted))
         shown = np.arange(iteration + 1)

@@ -6,17 +6,14 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .common import new_figure
-
-LOSS_COLOR = "#1f77b4"
-ACCURACY_COLOR = "#2ca02c"
-MARK_COLOR = "0.3"
+from .common import ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, new_figure, styled
 
 
-def style_loss_axes(ax: Axes, n_iterations: int, max_loss: float) -> None:
+def style_loss_axes(
+    ax: Axes, n_iterations: int, max_loss: float, ylabel: str = "loss (cross-entropy, summed)"
+) -> None:
     """Fixed limits and labels, so a partial curve sits on the whole run's axes."""
-    ax.set(xlim=(0, n_iterations), ylim=(0, max_loss * 1.05))
-    ax.set(xlabel="iteration", ylabel="loss (cross-entropy, summed)")
+    ax.set(xlim=(0, n_iterations), ylim=(0, max_loss * 1.05), xlabel="iteration", ylabel=ylabel)
 
 
 def style_accuracy_axes(ax: Axes, n_iterations: int) -> None:
@@ -24,6 +21,7 @@ def style_accuracy_axes(ax: Axes, n_iterations: int) -> None:
     ax.set(xlim=(0, n_iterations), ylim=(0, 1.05), xlabel="iteration", ylabel="accuracy")
 
 
+@styled
 def draw(loss: np.ndarray, accuracy: np.ndarray, first_full: int | None) -> Figure:
     """``loss, accuracy: (n+1,)`` per iteration; ``first_full`` is marked if not None."""
     n = len(loss) - 1

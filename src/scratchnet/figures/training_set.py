@@ -5,9 +5,11 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from ..datasets import Dataset
+from .common import styled
 from .image_grid import draw_image_grid
 
 
+@styled
 def draw(train: Dataset) -> Figure:
     """The training images on a three-row grid (3x8 for 24), titled "Class: k"."""
     titles = [f"Class: {label}" for label in train.labels]
