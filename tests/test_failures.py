@@ -97,8 +97,9 @@ def test_diverging_training_names_the_iteration_and_keeps_no_snapshot(tmp_path):
     assert not (tmp_path / "figs" / "train-anim.gif").exists()
 
 
-# Slow enough rendering (61 frames) to be killed in the middle of it.
-KILLABLE = ["--config", "iterations=60", "snapshot_every=1", "gif_dpi=50", "dpi=40"]
+# Slow enough rendering (301 frames in 2 parts) to be killed in the middle of it.
+KILLABLE = ["--config", "iterations=300", "snapshot_every=1", "gif_dpi=60", "dpi=40",
+            "frame_chunks=2"]
 
 
 def test_run_killed_while_rendering_then_restarted_matches_a_clean_build(tmp_path):
@@ -109,15 +110,20 @@ def test_run_killed_while_rendering_then_restarted_matches_a_clean_build(tmp_pat
     command = [*SNAKEMAKE, "--cores", "2", *KILLABLE]
     process = subprocess.Popen(command, cwd=killed, start_new_session=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    partial = killed / "figs" / ".train-anim.gif.partial"
+    parts = killed / "results" / "animation"
+
+    def rendering() -> bool:
+        return parts.is_dir() and any(parts.glob(".part-*.gif.partial"))
+
     deadline = time.monotonic() + 120
-    while not partial.exists() and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    while not rendering() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert process.poll() is None, "the run ended before the GIF started rendering"
-    time.sleep(0.5)  # a few frames in
+    time.sleep(0.3)  # a few frames in
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert not (killed / "figs" / "train-anim.gif").exists()
+    assert rendering()  # killed mid-frame: the half-written parts are still there
 
     again = subprocess.run(command, cwd=killed, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr

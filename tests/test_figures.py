@@ -6,7 +6,11 @@ import pytest
 from scratchnet.datasets import training_set
 from scratchnet.figures import network_diagram, training_curves
 from scratchnet.figures.common import save_figure
-from scratchnet.figures.training_animation import TrainingAnimation, frame_iterations
+from scratchnet.figures.training_animation import (
+    TrainingAnimation,
+    frame_chunk,
+    frame_iterations,
+)
 from scratchnet.training import train
 
 
@@ -14,6 +18,12 @@ def test_frame_iterations_every_k_and_always_the_last():
     assert frame_iterations(200, 5) == list(range(0, 201, 5))
     assert len(frame_iterations(200, 5)) == 41
     assert frame_iterations(10, 4) == [0, 4, 8, 10]
+
+
+def test_frame_chunks_are_consecutive_and_cover_every_frame():
+    chunks = [frame_chunk(200, 5, k, 4) for k in range(4)]
+    assert [len(c) for c in chunks] == [11, 10, 10, 10]
+    assert sum(chunks, []) == frame_iterations(200, 5)
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +40,14 @@ def test_animation_frames_share_one_size_and_change(short_run):
     assert first.shape[:2] == (round(7.2 * 40), 11 * 40)
     assert not np.array_equal(first, last)
     np.testing.assert_array_equal(animation.frame(0), first)  # redrawing is repeatable
+
+
+@pytest.mark.parametrize("iteration", [0, 3, 20])  # before, at and after first 100%
+def test_blitted_frames_are_pixel_identical_to_full_redraws(short_run, iteration):
+    history, train_set = short_run
+    animation = TrainingAnimation(history, train_set.labels, dpi=60)
+    animation.frame(20)  # leave other state on the canvas first
+    np.testing.assert_array_equal(animation.frame(iteration), animation.redrawn_frame(iteration))
 
 
 @pytest.mark.parametrize("suffix", [".png", ".svg"])

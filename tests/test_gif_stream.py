@@ -1,26 +1,48 @@
-"""The streaming GIF writer: frames decode back exactly, timing and looping are set."""
+"""The streaming GIF writer: frames decode back exactly, changes are stored as
+transparent deltas, parts join into the same bytes as one stream, errors leave nothing."""
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from scratchnet.figures.gif_stream import GifStream, shared_palette
+from scratchnet.figures.gif_stream import (
+    TRANSPARENT,
+    GifStream,
+    join_gif_parts,
+    load_palette,
+    save_palette,
+    shared_palette,
+)
+
+SIZE = (60, 40)  # width, height
 
 
-def _frames(count, shape=(40, 60)):
+def _frames(count):
+    """Frames of a few flat colours, each changing a small patch of the one before."""
     rng = np.random.default_rng(0)
     colours = rng.integers(0, 256, size=(8, 3), dtype=np.uint8)
-    return [colours[rng.integers(0, 8, size=shape)] for _ in range(count)]
+    frame = colours[rng.integers(0, 8, size=(SIZE[1], SIZE[0]))]
+    frames = [frame]
+    for k in range(1, count):
+        frame = frame.copy()
+        frame[5 + k : 12 + k, 10 : 10 + 3 * k] = colours[k % 8]
+        frames.append(frame)
+    frames.append(frames[-1].copy())  # an unchanged frame still counts
+    return frames
+
+
+def _write(path, frames, palette, previous=None):
+    with GifStream(path, palette, SIZE, duration_ms=100, previous=previous) as gif:
+        for frame in frames:
+            gif.append(frame)
 
 
 def test_frames_round_trip_with_duration_and_loop(tmp_path):
     frames = _frames(5)
     path = tmp_path / "anim.gif"
-    with GifStream(path, shared_palette(frames), duration_ms=100) as gif:
-        for frame in frames:
-            gif.append(frame)
+    _write(path, frames, shared_palette(frames))
     with Image.open(path) as im:
-        assert im.n_frames == 5
+        assert im.n_frames == len(frames)
         assert im.info["loop"] == 0
         for index, frame in enumerate(frames):
             im.seek(index)
@@ -28,11 +50,63 @@ def test_frames_round_trip_with_duration_and_loop(tmp_path):
             np.testing.assert_array_equal(np.array(im.convert("RGB")), frame)
 
 
+def test_later_frames_store_only_the_changed_box_with_transparency(tmp_path):
+    frames = _frames(3)
+    path = tmp_path / "anim.gif"
+    _write(path, frames, shared_palette(frames))
+    with Image.open(path) as im:
+        im.seek(2)
+        # Frame 2 changed rows 7..13, columns 10..15 of frame 1 (see _frames).
+        assert im.dispose_extent == (10, 7, 16, 14)
+    # Graphic control extensions ("!" 0xF9 4, packed flags, delay, transparent index):
+    # the first frame is opaque, every later one has transparent index 255.
+    data = path.read_bytes()
+    controls, start = [], data.find(b"!\xf9\x04")
+    while start != -1:
+        controls.append(data[start + 3 : start + 7])
+        start = data.find(b"!\xf9\x04", start + 1)
+    assert len(controls) == len(frames)
+    assert controls[0][0] & 1 == 0
+    assert all(c[0] & 1 and c[3] == TRANSPARENT for c in controls[1:])
+
+
+def test_parts_join_into_the_same_bytes_as_one_stream(tmp_path):
+    frames = _frames(7)
+    palette = shared_palette(frames)
+    _write(tmp_path / "whole.gif", frames, palette)
+    _write(tmp_path / "part-0.gif", frames[:3], palette)
+    _write(tmp_path / "part-1.gif", frames[3:], palette, previous=frames[2])
+    join_gif_parts([tmp_path / "part-0.gif", tmp_path / "part-1.gif"], tmp_path / "joined.gif")
+    assert (tmp_path / "joined.gif").read_bytes() == (tmp_path / "whole.gif").read_bytes()
+
+
+def test_parts_of_different_animations_are_refused(tmp_path):
+    frames = _frames(2)
+    _write(tmp_path / "a.gif", frames, shared_palette(frames))
+    _write(tmp_path / "b.gif", frames, shared_palette([255 - f for f in frames]))
+    with pytest.raises(ValueError, match="not a part of the same animation"):
+        join_gif_parts([tmp_path / "a.gif", tmp_path / "b.gif"], tmp_path / "joined.gif")
+    assert not (tmp_path / "joined.gif").exists()
+
+
+def test_palette_survives_saving(tmp_path):
+    frames = _frames(2)
+    palette = shared_palette(frames)
+    save_palette(palette, tmp_path / "palette.png")
+    loaded = load_palette(tmp_path / "palette.png")
+    for frame in frames:
+        image = Image.fromarray(frame)
+        a = image.quantize(palette=palette, dither=Image.Dither.NONE)
+        b = image.quantize(palette=loaded, dither=Image.Dither.NONE)
+        np.testing.assert_array_equal(np.array(a), np.array(b))
+        assert np.array(b).max() < TRANSPARENT  # never the transparent index
+
+
 def test_an_error_leaves_no_file(tmp_path):
     frames = _frames(2)
     path = tmp_path / "anim.gif"
-    with pytest.raises(ValueError, match="expected"):
-        with GifStream(path, shared_palette(frames), duration_ms=100) as gif:
+    with pytest.raises(ValueError, match="expected 60x40"):
+        with GifStream(path, shared_palette(frames), SIZE, duration_ms=100) as gif:
             gif.append(frames[0])
             gif.append(frames[1][:20])  # a frame of another size
     assert list(tmp_path.iterdir()) == []

@@ -30,8 +30,11 @@ PNG_SIZES = {
     "training-curves.png": (1350, 540),
 }
 GIF_SIZE, GIF_FRAMES = (1100, 720), 41
-TRAINING_JOBS = {"train_network", "evaluate_network", "plot_initial_params",
-                 "plot_training_curves", "render_training_animation", "plot_validation_set"}
+TRAINING_JOBS = {
+    "train_network", "evaluate_network", "plot_initial_params", "plot_training_curves",
+    "plot_validation_set", "fit_animation_palette", "render_animation_part",
+    "assemble_training_animation", "encode_training_video",
+}
 
 
 def copy_workflow(destination: Path) -> Path:
@@ -90,6 +93,15 @@ def test_gif_has_41_frames_of_100_ms_looping(built):
             assert gif.info["duration"] == 100
 
 
+def test_video_has_every_frame_at_the_gif_rate(built):
+    import imageio_ffmpeg
+
+    frames = imageio_ffmpeg.read_frames(str(built / "figs" / "train-anim.mp4"))
+    meta = next(frames)
+    assert meta["size"] == GIF_SIZE and meta["fps"] == 10.0
+    assert sum(1 for _ in frames) == GIF_FRAMES
+
+
 def test_network_diagram_is_an_svg_without_a_date(built):
     svg = (built / "figs" / "nn.svg").read_text()
     root = ET.fromstring(svg)
@@ -127,7 +139,7 @@ def test_report_is_self_contained_with_every_figure_and_a_caption(built):
     report = built / "report.html"
     snakemake(built, "--report", str(report))
     html = report.read_text()
-    for name in [*PNG_SIZES, "nn.svg", "train-anim.gif"]:
+    for name in [*PNG_SIZES, "nn.svg", "train-anim.gif", "train-anim.mp4"]:
         assert name in html, name
     assert "the first iteration at which every training image is classified" in html
     assert not re.search(r"""(src|href)=["']https?://""", html)  # nothing fetched when viewed
@@ -153,6 +165,6 @@ def test_builds_are_byte_identical_across_runs_and_core_counts(tmp_path):
         workdir = copy_workflow(tmp_path / f"cores-{cores}")
         snakemake(workdir, "--cores", cores, *SMALL)
         builds.append({p.name: p.read_bytes() for p in sorted((workdir / "figs").iterdir())})
-    assert sorted(builds[0]) == sorted([*PNG_SIZES, "nn.svg", "train-anim.gif"])
+    assert sorted(builds[0]) == sorted([*PNG_SIZES, "nn.svg", "train-anim.gif", "train-anim.mp4"])
     differing = [name for name in builds[0] if builds[0][name] != builds[1][name]]
     assert differing == []

@@ -33,6 +33,7 @@ FIGURES = [
     "figs/valid-set2.png",
     "figs/training-curves.png",
     "figs/train-anim.gif",
+    "figs/train-anim.mp4",
 ]
 
 if config["snapshot_every"] > config["iterations"]:
@@ -41,6 +42,13 @@ if config["snapshot_every"] > config["iterations"]:
         f"iterations ({config['iterations']}): the animation would show only the first "
         "and the last iteration"
     )
+
+
+# Frames in the animation (as scratchnet.figures.training_animation.frame_iterations
+# counts them: every snapshot_every-th iteration, and the last), and the parts rendered
+# by separate jobs: at most one part per frame.
+N_FRAMES = -(-config["iterations"] // config["snapshot_every"]) + 1
+N_CHUNKS = min(config["frame_chunks"], N_FRAMES)
 
 
 def user_csv(key):

@@ -178,12 +178,54 @@ rule plot_training_curves:
         "../scripts/plot_training_curves.py"
 
 
-# The training animation, streamed frame by frame into a GIF.
-rule render_training_animation:
+# One palette for every frame of the animation, fitted to its first, middle and last.
+rule fit_animation_palette:
     input:
         history="results/training/history.npz",
         train="results/data/train.csv",
         code=figure_code("training_animation", "gif_stream", "training_curves"),
+    output:
+        palette="results/animation/palette.png",
+    log:
+        "results/logs/fit_animation_palette.log",
+    conda:
+        CONDA_ENV
+    params:
+        every=config["snapshot_every"],
+        dpi=config["gif_dpi"],
+    script:
+        "../scripts/fit_animation_palette.py"
+
+
+# One part of the animation, a run of consecutive frames: parts render in parallel.
+rule render_animation_part:
+    input:
+        history="results/training/history.npz",
+        train="results/data/train.csv",
+        palette="results/animation/palette.png",
+        code=figure_code("training_animation", "gif_stream", "training_curves"),
+    output:
+        part="results/animation/part-{chunk}.gif",
+    log:
+        "results/logs/render_animation_part_{chunk}.log",
+    wildcard_constraints:
+        chunk=r"\d+",
+    conda:
+        CONDA_ENV
+    params:
+        chunks=N_CHUNKS,
+        every=config["snapshot_every"],
+        frame_ms=config["frame_ms"],
+        dpi=config["gif_dpi"],
+    script:
+        "../scripts/render_animation_part.py"
+
+
+# The training animation: its parts joined in order into one looping GIF.
+rule assemble_training_animation:
+    input:
+        parts=expand("results/animation/part-{chunk}.gif", chunk=range(N_CHUNKS)),
+        code=figure_code("gif_stream"),
     output:
         gif=report(
             "figs/train-anim.gif",
@@ -191,12 +233,29 @@ rule render_training_animation:
             category="Training",
         ),
     log:
-        "results/logs/render_training_animation.log",
+        "results/logs/assemble_training_animation.log",
+    conda:
+        CONDA_ENV
+    script:
+        "../scripts/assemble_training_animation.py"
+
+
+# The same animation as an MP4, far smaller than the GIF, for web pages.
+rule encode_training_video:
+    input:
+        gif="figs/train-anim.gif",
+        code=figure_code("video"),
+    output:
+        mp4=report(
+            "figs/train-anim.mp4",
+            caption="../report/train-anim.rst",
+            category="Training",
+        ),
+    log:
+        "results/logs/encode_training_video.log",
     conda:
         CONDA_ENV
     params:
-        every=config["snapshot_every"],
         frame_ms=config["frame_ms"],
-        dpi=config["gif_dpi"],
     script:
-        "../scripts/render_training_animation.py"
+        "../scripts/encode_training_video.py"

@@ -2,67 +2,136 @@
 
 Pillow's ``save(..., save_all=True, append_images=...)`` keeps every frame in memory
 until the end (it compares frames to merge duplicates), so memory would grow with the
-frame count. Here each frame is quantised to a shared palette and its encoded bytes go
-straight to the file, using Pillow's own GIF header and frame encoders (``getheader``,
-``getdata``); the only bytes written by hand are the GIF trailer.
+frame count. Here each frame goes straight to the file, encoded by Pillow's own GIF
+header and frame writers (``getheader``, ``getdata``). After the first frame only the
+rectangle that changed is stored, with its unchanged pixels transparent, which keeps
+the file small: a heatmap cell that keeps its colour costs nothing.
+
+A long animation can be written in parts by separate processes (``previous=`` gives a
+part the frame before it) and the parts joined with ``join_gif_parts``.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 from PIL import GifImagePlugin, Image
 
 GIF_TRAILER = b";"
+PALETTE_COLORS = 255  # the 256th palette entry is kept for transparency
+TRANSPARENT = 255
+KEEP_PREVIOUS = 1  # GIF disposal method 1: leave the frame in place, draw the next over it
 
 
-def shared_palette(sample_frames: list[np.ndarray], colors: int = 256) -> Image.Image:
+def shared_palette(sample_frames: Sequence[np.ndarray]) -> Image.Image:
     """A palette image for ``quantize(palette=...)``, fitted to RGB frames ``(H, W, 3)``.
 
     Fitting to several frames (say first, middle, last) covers colours that appear
     only late or early in the animation. Max-coverage keeps large flat areas (the white
     background) exact, where median cut averages them with their antialiased edges.
     """
-    montage = Image.fromarray(np.concatenate(sample_frames, axis=0))
-    return montage.quantize(colors=colors, method=Image.Quantize.MAXCOVERAGE)
+    montage = Image.fromarray(np.concatenate(list(sample_frames), axis=0))
+    return montage.quantize(colors=PALETTE_COLORS, method=Image.Quantize.MAXCOVERAGE)
+
+
+def save_palette(palette: Image.Image, path: str | Path) -> None:
+    """Save ``palette`` as a 16x16 PNG swatch of its colours (readable by ``load_palette``)."""
+    swatch = Image.new("P", (16, 16))
+    swatch.putdata(range(256))
+    swatch.putpalette(palette.getpalette())
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    swatch.save(partial, format="PNG")
+    os.replace(partial, path)
+
+
+def load_palette(path: str | Path) -> Image.Image:
+    """A palette image saved by ``save_palette``, ready for ``quantize(palette=...)``."""
+    with Image.open(path) as swatch:
+        swatch.load()
+        if swatch.mode != "P" or len(swatch.getpalette()) // 3 > PALETTE_COLORS:
+            raise ValueError(f"{path}: not a palette of at most {PALETTE_COLORS} colours")
+        return swatch.copy()
 
 
 class GifStream:
-    """A looping GIF written frame by frame to ``path``; use as a context manager.
+    """A looping GIF of ``size = (width, height)`` written frame by frame to ``path``.
 
-    The file appears under its final name only after a successful close; an exception
-    inside the ``with`` block removes the partial file.
+    Use as a context manager. The file appears under its final name only after a
+    successful close; an exception inside the ``with`` block removes the partial file.
+    ``previous`` is the RGB frame shown just before this file's first frame, when the
+    file is one part of a longer animation: the first frame is then stored as a change.
     """
 
-    def __init__(self, path: str | Path, palette: Image.Image, duration_ms: int, loop: int = 0):
+    def __init__(
+        self,
+        path: str | Path,
+        palette: Image.Image,
+        size: tuple[int, int],
+        duration_ms: int,
+        loop: int = 0,
+        previous: np.ndarray | None = None,
+    ):
         self.path = Path(path)
         self._partial = self.path.with_name(f".{self.path.name}.partial")
         self._palette = palette
+        self._size = size
         self._duration_ms = duration_ms
         self._loop = loop
+        self._previous = previous
         self._file = None
-        self._size = None
         self.frames_written = 0
 
     def __enter__(self) -> GifStream:
         self._file = open(self._partial, "wb")
+        canvas = Image.new("P", self._size)
+        canvas.putpalette(self._palette.getpalette())
+        header, _ = GifImagePlugin.getheader(
+            canvas, info={"loop": self._loop, "duration": self._duration_ms}
+        )
+        self._file.writelines(header)
         return self
 
     def append(self, rgb: np.ndarray) -> None:
-        """Add one frame, ``rgb: (H, W, 3)`` uint8; every frame must have the same size."""
-        frame = Image.fromarray(rgb).quantize(palette=self._palette, dither=Image.Dither.NONE)
-        if self._size is None:
-            self._size = frame.size
-            header, _ = GifImagePlugin.getheader(
-                frame, info={"loop": self._loop, "duration": self._duration_ms}
+        """Add one frame, ``rgb: (H, W, 3)`` uint8 of the stream's size."""
+        if (rgb.shape[1], rgb.shape[0]) != self._size:
+            raise ValueError(
+                f"frame {self.frames_written} is {rgb.shape[1]}x{rgb.shape[0]}, "
+                f"expected {self._size[0]}x{self._size[1]}"
             )
-            self._file.writelines(header)
-        elif frame.size != self._size:
-            raise ValueError(f"frame {self.frames_written} is {frame.size}, expected {self._size}")
-        self._file.writelines(GifImagePlugin.getdata(frame, duration=self._duration_ms))
+        if self._previous is None:
+            self._write(self._quantize(rgb), (0, 0), transparency=None)
+        else:
+            self._write_change(rgb)
+        self._previous = rgb
         self.frames_written += 1
+
+    def _quantize(self, rgb: np.ndarray) -> Image.Image:
+        # No dithering: flat colours stay flat, and unchanged pixels stay unchanged.
+        return Image.fromarray(rgb).quantize(palette=self._palette, dither=Image.Dither.NONE)
+
+    def _write_change(self, rgb: np.ndarray) -> None:
+        """Store only the bounding box of changed pixels; unchanged ones are transparent."""
+        changed = np.any(rgb != self._previous, axis=2)
+        if not changed.any():  # keep the frame (its time on screen) but draw nothing
+            self._write(Image.new("P", (1, 1), TRANSPARENT), (0, 0), TRANSPARENT)
+            return
+        rows = np.flatnonzero(changed.any(axis=1))
+        cols = np.flatnonzero(changed.any(axis=0))
+        box = np.s_[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+        indices = np.array(self._quantize(rgb[box]))
+        indices[~changed[box]] = TRANSPARENT
+        frame = Image.frombytes("P", (indices.shape[1], indices.shape[0]), indices.tobytes())
+        self._write(frame, (int(cols[0]), int(rows[0])), TRANSPARENT)
+
+    def _write(self, frame: Image.Image, offset: tuple[int, int], transparency: int | None):
+        params = {"duration": self._duration_ms, "disposal": KEEP_PREVIOUS}
+        if transparency is not None:
+            params["transparency"] = transparency
+        self._file.writelines(GifImagePlugin.getdata(frame, offset=offset, **params))
 
     def __exit__(self, exc_type, exc, tb) -> None:
         succeeded = exc_type is None and self.frames_written > 0
@@ -75,3 +144,39 @@ class GifStream:
             self._partial.unlink(missing_ok=True)
         if exc_type is None and not succeeded:
             raise ValueError(f"{self.path}: no frames were written")
+
+
+def _header_length(gif: bytes) -> int:
+    """Bytes before the first frame of a GIF written by ``GifStream``: the screen
+    descriptor (13 bytes), the global colour table, and the looping extension."""
+    packed = gif[10]
+    table = 3 * 2 ** ((packed & 0b111) + 1) if packed & 0b1000_0000 else 0
+    length = 13 + table
+    if gif[length : length + 3] == b"!\xff\x0b":  # NETSCAPE2.0 application extension
+        length += 19
+    return length
+
+
+def join_gif_parts(parts: Sequence[str | Path], path: str | Path) -> None:
+    """Join GIFs written by ``GifStream`` as consecutive parts of one animation.
+
+    The parts share their header (size, palette, looping) byte for byte, and each part
+    after the first stores its first frame as a change from the previous part's last
+    frame, so joining is: one header, every part's frames in order, one trailer. (A
+    general tool such as gifsicle would decode and re-encode every frame to do this.)
+    """
+    path = Path(path)
+    blobs = [Path(part).read_bytes() for part in parts]
+    if not blobs:
+        raise ValueError(f"{path}: no parts to join")
+    header = blobs[0][: _header_length(blobs[0])]
+    for part, blob in zip(parts, blobs):
+        if not blob.startswith(header) or not blob.endswith(GIF_TRAILER):
+            raise ValueError(f"{part}: not a part of the same animation as {parts[0]}")
+    partial = path.with_name(f".{path.name}.partial")
+    with open(partial, "wb") as joined:
+        joined.write(header)
+        for blob in blobs:
+            joined.write(blob[len(header) : -len(GIF_TRAILER)])
+        joined.write(GIF_TRAILER)
+    os.replace(partial, path)

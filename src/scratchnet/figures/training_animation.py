@@ -1,18 +1,21 @@
 """train-anim.gif: the network's parameters, activations and curves as training runs.
 
-The figure is built once; each frame only updates the artists that change (image data,
-dot colours, curve data, the title) and grabs the canvas pixels. Colour scales are fixed
-for the whole run so frames compare.
+The figure is built and drawn once. Its static part (axes, ticks, labels, colourbars) is
+kept as a background; each frame restores it, updates only the artists that change
+(image data, dots, curves, the title), draws just those ("blitting") and grabs the
+pixels. Every static artist lies beneath every changing one, so a blitted frame is
+pixel-identical to a full redraw. Colour scales are fixed for the whole run so frames
+compare.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Normalize
+from PIL import Image
 
 from ..datasets import CLASS_NAMES, PIXEL_COLUMNS
 from ..network import predict
@@ -59,6 +62,27 @@ class TrainingAnimation:
         # Lay the figure out once, then freeze it: every frame has the same geometry.
         self.canvas.draw()
         self.fig.set_layout_engine("none")
+        self._animated = self._changing_artists()
+        for artist in self._animated:
+            artist.set_animated(True)  # left out of canvas.draw(): the background
+        self.canvas.draw()
+        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+
+    def _changing_artists(self) -> list:
+        """The artists a frame updates, in the order a full draw paints them; every other
+        artist of their axes is moved beneath them."""
+        changing = {*self.images.values(), self.dots, self.loss_line, self.accuracy_line,
+                    self.loss_head, self.accuracy_head, *self.full_marks}
+        ordered = []
+        for ax in self.fig.axes:
+            mine = [a for a in ax.get_children() if a in changing]
+            if not mine:
+                continue
+            bottom = min(a.get_zorder() for a in mine)
+            for static in (*ax.spines.values(), ax.xaxis, ax.yaxis):
+                static.set_zorder(min(static.get_zorder(), bottom - 0.5))
+            ordered += sorted(mine, key=lambda a: a.get_zorder())  # stable, as in a draw
+        return ordered + [self.title]  # the figure draws its texts after its axes
 
     def _build(self) -> None:
         h = self.history
@@ -157,6 +181,31 @@ class TrainingAnimation:
     @styled
     def frame(self, iteration: int) -> np.ndarray:
         """Pixels of the frame at ``iteration``: (H, W, 3) uint8, a copy owned by the caller."""
+        self._update(iteration)
+        self.canvas.restore_region(self._background)
+        for artist in self._animated:
+            self.fig.draw_artist(artist)
+        return self._pixels()
+
+    @styled
+    def redrawn_frame(self, iteration: int) -> np.ndarray:
+        """The same frame drawn from scratch, without blitting: the reference for tests."""
+        self._update(iteration)
+        for artist in self._animated:
+            artist.set_animated(False)
+        try:
+            self.canvas.draw()
+        finally:
+            for artist in self._animated:
+                artist.set_animated(True)
+        return self._pixels()
+
+    def _pixels(self) -> np.ndarray:
+        # The canvas reuses its buffer on the next draw: copy the pixels out.
+        return np.array(self.canvas.buffer_rgba())[..., :3]
+
+    def _update(self, iteration: int) -> None:
+        """Set every changing artist to its state at ``iteration``."""
         h = self.history
         for name, image in self.images.items():
             image.set_data(getattr(h, name)[iteration])
@@ -171,14 +220,48 @@ class TrainingAnimation:
         for mark in self.full_marks:
             mark.set_visible(iteration >= self.first_full)
         self.title.set_text(self._title_text(iteration))
-        self.canvas.draw()
-        # The canvas reuses its buffer on the next draw: copy the pixels out.
-        return np.array(self.canvas.buffer_rgba())[..., :3]
 
-    def frames(self, iterations: list[int]) -> Iterator[np.ndarray]:
-        """Frames for ``iterations``, one at a time."""
-        for iteration in iterations:
-            yield self.frame(iteration)
+
+def fit_palette(history: History, labels: np.ndarray, *, every: int, dpi: int) -> Image.Image:
+    """One palette for the whole animation, fitted to its first, middle and last frames."""
+    animation = TrainingAnimation(history, labels, dpi)
+    shown = frame_iterations(history.iterations, every)
+    return shared_palette([animation.frame(i) for i in (shown[0], shown[len(shown) // 2], shown[-1])])
+
+
+def frame_chunk(n_iterations: int, every: int, chunk: int, chunks: int) -> list[int]:
+    """The iterations of part ``chunk`` (0-based) of ``chunks`` consecutive parts."""
+    shown = frame_iterations(n_iterations, every)
+    return [int(i) for i in np.array_split(shown, chunks)[chunk]]
+
+
+def write_gif_part(
+    history: History,
+    labels: np.ndarray,
+    path: str | Path,
+    *,
+    palette: Image.Image,
+    iterations: list[int],
+    previous: int | None,
+    duration_ms: int,
+    dpi: int,
+    progress=None,
+) -> int:
+    """Stream the frames at ``iterations`` to the GIF ``path``; returns the frame count.
+
+    ``previous`` is the iteration shown just before (None for the animation's first
+    part): its frame is rendered, not written, so this part starts with a change.
+    """
+    animation = TrainingAnimation(history, labels, dpi)
+    size = animation.fig.canvas.get_width_height()
+    before = None if previous is None else animation.frame(previous)
+    report_every = max(1, len(iterations) // 5)
+    with GifStream(path, palette, size, duration_ms, previous=before) as gif:
+        for number, iteration in enumerate(iterations, start=1):
+            gif.append(animation.frame(iteration))
+            if progress and (number % report_every == 0 or number == len(iterations)):
+                progress(f"frame {number}/{len(iterations)} (iteration {iteration})")
+    return gif.frames_written
 
 
 def write_training_gif(
@@ -191,15 +274,10 @@ def write_training_gif(
     dpi: int,
     progress=None,
 ) -> int:
-    """Stream the animation to ``path``; returns the number of frames written."""
-    animation = TrainingAnimation(history, labels, dpi)
-    iterations = frame_iterations(history.iterations, every)
-    samples = [iterations[0], iterations[len(iterations) // 2], iterations[-1]]
-    palette = shared_palette([animation.frame(i) for i in samples])
-    report_every = max(1, len(iterations) // 10)
-    with GifStream(path, palette, duration_ms) as gif:
-        for number, frame in enumerate(animation.frames(iterations), start=1):
-            gif.append(frame)
-            if progress and (number % report_every == 0 or number == len(iterations)):
-                progress(f"frame {number}/{len(iterations)} (iteration {iterations[number - 1]})")
-    return gif.frames_written
+    """The whole animation as one GIF written by this process; returns the frame count."""
+    palette = fit_palette(history, labels, every=every, dpi=dpi)
+    return write_gif_part(
+        history, labels, path, palette=palette,
+        iterations=frame_iterations(history.iterations, every), previous=None,
+        duration_ms=duration_ms, dpi=dpi, progress=progress,
+    )

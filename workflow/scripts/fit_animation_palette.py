@@ -1,18 +1,16 @@
-"""Snakemake script: render figs/train-anim.gif from the training history."""
+"""Snakemake script: fit the animation's one palette and save it as a swatch PNG."""
 
 from scratchnet.datasets import read_csv
-from scratchnet.figures.training_animation import write_training_gif
+from scratchnet.figures.gif_stream import save_palette
+from scratchnet.figures.training_animation import fit_palette
 from scratchnet.joblog import job_log
 from scratchnet.snapshots import load_history
-from scratchnet.training import print_progress
 
 with job_log(snakemake.log[0]):
-    write_training_gif(
+    palette = fit_palette(
         load_history(snakemake.input.history),
         read_csv(snakemake.input.train).labels,
-        snakemake.output.gif,
         every=snakemake.params.every,
-        duration_ms=snakemake.params.frame_ms,
         dpi=snakemake.params.dpi,
-        progress=print_progress,
     )
+    save_palette(palette, snakemake.output.palette)
