@@ -9,8 +9,6 @@ from scratchnet.figures.gif_stream import (
     TRANSPARENT,
     GifStream,
     join_gif_parts,
-    load_palette,
-    save_palette,
     shared_palette,
 )
 
@@ -87,19 +85,6 @@ def test_parts_of_different_animations_are_refused(tmp_path):
     with pytest.raises(ValueError, match="not a part of the same animation"):
         join_gif_parts([tmp_path / "a.gif", tmp_path / "b.gif"], tmp_path / "joined.gif")
     assert not (tmp_path / "joined.gif").exists()
-
-
-def test_palette_survives_saving(tmp_path):
-    frames = _frames(2)
-    palette = shared_palette(frames)
-    save_palette(palette, tmp_path / "palette.png")
-    loaded = load_palette(tmp_path / "palette.png")
-    for frame in frames:
-        image = Image.fromarray(frame)
-        a = image.quantize(palette=palette, dither=Image.Dither.NONE)
-        b = image.quantize(palette=loaded, dither=Image.Dither.NONE)
-        np.testing.assert_array_equal(np.array(a), np.array(b))
-        assert np.array(b).max() < TRANSPARENT  # never the transparent index
 
 
 def test_an_error_leaves_no_file(tmp_path):

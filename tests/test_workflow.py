@@ -32,7 +32,7 @@ PNG_SIZES = {
 GIF_SIZE, GIF_FRAMES = (1100, 720), 41
 TRAINING_JOBS = {
     "train_network", "evaluate_network", "plot_initial_params", "plot_training_curves",
-    "plot_validation_set", "fit_animation_palette", "render_animation_part",
+    "plot_validation_set", "render_animation_part",
     "assemble_training_animation", "encode_training_video",
 }
 

@@ -10,6 +10,8 @@ rule make_training_set:
         csv="results/data/train.csv",
     log:
         "results/logs/make_training_set.log",
+    benchmark:
+        "results/benchmarks/make_training_set.tsv"
     conda:
         CONDA_ENV
     script:
@@ -25,6 +27,8 @@ rule make_validation_set_1:
         csv="results/data/valid-1.csv",
     log:
         "results/logs/make_validation_set_1.log",
+    benchmark:
+        "results/benchmarks/make_validation_set_1.tsv"
     conda:
         CONDA_ENV
     params:
@@ -43,6 +47,8 @@ rule make_validation_set_2:
         csv="results/data/valid-2.csv",
     log:
         "results/logs/make_validation_set_2.log",
+    benchmark:
+        "results/benchmarks/make_validation_set_2.tsv"
     conda:
         CONDA_ENV
     params:

@@ -16,6 +16,8 @@ rule plot_training_set:
         ),
     log:
         "results/logs/plot_training_set.log",
+    benchmark:
+        "results/benchmarks/plot_training_set.tsv"
     conda:
         CONDA_ENV
     params:
@@ -33,6 +35,8 @@ rule plot_input_matrix:
         png=report("figs/x0.png", caption="../report/x0.rst", category="Data"),
     log:
         "results/logs/plot_input_matrix.log",
+    benchmark:
+        "results/benchmarks/plot_input_matrix.tsv"
     conda:
         CONDA_ENV
     params:
@@ -50,6 +54,8 @@ rule plot_labels:
         png=report("figs/y.png", caption="../report/y.rst", category="Data"),
     log:
         "results/logs/plot_labels.log",
+    benchmark:
+        "results/benchmarks/plot_labels.tsv"
     conda:
         CONDA_ENV
     params:
@@ -67,6 +73,8 @@ rule plot_one_hot_labels:
         png=report("figs/y_enc.png", caption="../report/y_enc.rst", category="Data"),
     log:
         "results/logs/plot_one_hot_labels.log",
+    benchmark:
+        "results/benchmarks/plot_one_hot_labels.tsv"
     conda:
         CONDA_ENV
     params:
@@ -83,6 +91,8 @@ rule draw_network_diagram:
         svg=report("figs/nn.svg", caption="../report/nn.rst", category="Network"),
     log:
         "results/logs/draw_network_diagram.log",
+    benchmark:
+        "results/benchmarks/draw_network_diagram.tsv"
     conda:
         CONDA_ENV
     params:
@@ -102,6 +112,8 @@ rule plot_initial_params:
         ),
     log:
         "results/logs/plot_initial_params.log",
+    benchmark:
+        "results/benchmarks/plot_initial_params.tsv"
     conda:
         CONDA_ENV
     params:
@@ -122,6 +134,8 @@ rule plot_himmelblau:
         ),
     log:
         "results/logs/plot_himmelblau.log",
+    benchmark:
+        "results/benchmarks/plot_himmelblau.tsv"
     conda:
         CONDA_ENV
     params:
@@ -147,6 +161,8 @@ rule plot_validation_set:
         ),
     log:
         "results/logs/plot_validation_set_{n}.log",
+    benchmark:
+        "results/benchmarks/plot_validation_set_{n}.tsv"
     wildcard_constraints:
         n="1|2",
     conda:
@@ -170,6 +186,8 @@ rule plot_training_curves:
         ),
     log:
         "results/logs/plot_training_curves.log",
+    benchmark:
+        "results/benchmarks/plot_training_curves.tsv"
     conda:
         CONDA_ENV
     params:
@@ -178,36 +196,18 @@ rule plot_training_curves:
         "../scripts/plot_training_curves.py"
 
 
-# One palette for every frame of the animation, fitted to its first, middle and last.
-rule fit_animation_palette:
-    input:
-        history="results/training/history.npz",
-        train="results/data/train.csv",
-        code=figure_code("training_animation", "gif_stream", "training_curves"),
-    output:
-        palette="results/animation/palette.png",
-    log:
-        "results/logs/fit_animation_palette.log",
-    conda:
-        CONDA_ENV
-    params:
-        every=config["snapshot_every"],
-        dpi=config["gif_dpi"],
-    script:
-        "../scripts/fit_animation_palette.py"
-
-
 # One part of the animation, a run of consecutive frames: parts render in parallel.
 rule render_animation_part:
     input:
         history="results/training/history.npz",
         train="results/data/train.csv",
-        palette="results/animation/palette.png",
         code=figure_code("training_animation", "gif_stream", "training_curves"),
     output:
         part="results/animation/part-{chunk}.gif",
     log:
         "results/logs/render_animation_part_{chunk}.log",
+    benchmark:
+        "results/benchmarks/render_animation_part_{chunk}.tsv"
     wildcard_constraints:
         chunk=r"\d+",
     conda:
@@ -234,6 +234,8 @@ rule assemble_training_animation:
         ),
     log:
         "results/logs/assemble_training_animation.log",
+    benchmark:
+        "results/benchmarks/assemble_training_animation.tsv"
     conda:
         CONDA_ENV
     script:
@@ -253,6 +255,8 @@ rule encode_training_video:
         ),
     log:
         "results/logs/encode_training_video.log",
+    benchmark:
+        "results/benchmarks/encode_training_video.tsv"
     conda:
         CONDA_ENV
     params:

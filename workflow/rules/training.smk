@@ -11,6 +11,8 @@ rule train_network:
         run="results/training/run.json",
     log:
         "results/logs/train_network.log",
+    benchmark:
+        "results/benchmarks/train_network.tsv"
     conda:
         CONDA_ENV
     params:
@@ -35,6 +37,8 @@ rule evaluate_network:
         metrics="results/metrics.json",
     log:
         "results/logs/evaluate_network.log",
+    benchmark:
+        "results/benchmarks/evaluate_network.tsv"
     conda:
         CONDA_ENV
     script:

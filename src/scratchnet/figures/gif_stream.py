@@ -37,26 +37,6 @@ def shared_palette(sample_frames: Sequence[np.ndarray]) -> Image.Image:
     return montage.quantize(colors=PALETTE_COLORS, method=Image.Quantize.MAXCOVERAGE)
 
 
-def save_palette(palette: Image.Image, path: str | Path) -> None:
-    """Save ``palette`` as a 16x16 PNG swatch of its colours (readable by ``load_palette``)."""
-    swatch = Image.new("P", (16, 16))
-    swatch.putdata(range(256))
-    swatch.putpalette(palette.getpalette())
-    path = Path(path)
-    partial = path.with_name(f".{path.name}.partial")
-    swatch.save(partial, format="PNG")
-    os.replace(partial, path)
-
-
-def load_palette(path: str | Path) -> Image.Image:
-    """A palette image saved by ``save_palette``, ready for ``quantize(palette=...)``."""
-    with Image.open(path) as swatch:
-        swatch.load()
-        if swatch.mode != "P" or len(swatch.getpalette()) // 3 > PALETTE_COLORS:
-            raise ValueError(f"{path}: not a palette of at most {PALETTE_COLORS} colours")
-        return swatch.copy()
-
-
 class GifStream:
     """A looping GIF of ``size = (width, height)`` written frame by frame to ``path``.
 

@@ -222,11 +222,10 @@ class TrainingAnimation:
         self.title.set_text(self._title_text(iteration))
 
 
-def fit_palette(history: History, labels: np.ndarray, *, every: int, dpi: int) -> Image.Image:
-    """One palette for the whole animation, fitted to its first, middle and last frames."""
-    animation = TrainingAnimation(history, labels, dpi)
-    shown = frame_iterations(history.iterations, every)
-    return shared_palette([animation.frame(i) for i in (shown[0], shown[len(shown) // 2], shown[-1])])
+def palette_samples(n_iterations: int, every: int) -> list[int]:
+    """The frames the animation's one palette is fitted to: first, middle and last."""
+    shown = frame_iterations(n_iterations, every)
+    return [shown[0], shown[len(shown) // 2], shown[-1]]
 
 
 def frame_chunk(n_iterations: int, every: int, chunk: int, chunks: int) -> list[int]:
@@ -240,21 +239,25 @@ def write_gif_part(
     labels: np.ndarray,
     path: str | Path,
     *,
-    palette: Image.Image,
-    iterations: list[int],
-    previous: int | None,
+    every: int,
+    chunk: int,
+    chunks: int,
     duration_ms: int,
     dpi: int,
     progress=None,
 ) -> int:
-    """Stream the frames at ``iterations`` to the GIF ``path``; returns the frame count.
+    """Stream part ``chunk`` of ``chunks`` of the animation to the GIF ``path``.
 
-    ``previous`` is the iteration shown just before (None for the animation's first
-    part): its frame is rendered, not written, so this part starts with a change.
+    Every part fits the same palette (from the same sample frames) and, after the first,
+    starts with the change from the previous part's last frame, so the parts join into
+    one animation (``join_gif_parts``). Returns the number of frames written.
     """
     animation = TrainingAnimation(history, labels, dpi)
+    n = history.iterations
+    palette = shared_palette([animation.frame(i) for i in palette_samples(n, every)])
+    before = animation.frame(frame_chunk(n, every, chunk - 1, chunks)[-1]) if chunk else None
+    iterations = frame_chunk(n, every, chunk, chunks)
     size = animation.fig.canvas.get_width_height()
-    before = None if previous is None else animation.frame(previous)
     report_every = max(1, len(iterations) // 5)
     with GifStream(path, palette, size, duration_ms, previous=before) as gif:
         for number, iteration in enumerate(iterations, start=1):
@@ -262,22 +265,3 @@ def write_gif_part(
             if progress and (number % report_every == 0 or number == len(iterations)):
                 progress(f"frame {number}/{len(iterations)} (iteration {iteration})")
     return gif.frames_written
-
-
-def write_training_gif(
-    history: History,
-    labels: np.ndarray,
-    path: str | Path,
-    *,
-    every: int,
-    duration_ms: int,
-    dpi: int,
-    progress=None,
-) -> int:
-    """The whole animation as one GIF written by this process; returns the frame count."""
-    palette = fit_palette(history, labels, every=every, dpi=dpi)
-    return write_gif_part(
-        history, labels, path, palette=palette,
-        iterations=frame_iterations(history.iterations, every), previous=None,
-        duration_ms=duration_ms, dpi=dpi, progress=progress,
-    )

@@ -1,0 +1,163 @@
+"""Benchmark: the pipeline against the common way of making the training GIF.
+
+Run by hand from the repository root (never as a timed test: machines are shared):
+
+    python bench/run.py            # the full benchmark, about 3 minutes on 2 cores
+    python bench/run.py --quick    # small sizes: checks that every step works
+
+Every number comes from this run on this machine; the targets compare ratios measured
+side by side. Each build runs in a fresh copy of the workflow under a temporary
+directory; peak memory of a build is its largest job's, from Snakemake's benchmark files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[1]
+WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "src", "profiles")
+
+
+def copy_workflow(destination: Path) -> Path:
+    destination.mkdir(parents=True)
+    for part in WORKFLOW_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run ``command``; return (wall seconds, peak RSS in MB of the process itself)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def snakemake(workdir: Path, *config: str, targets: tuple[str, ...] = ()) -> float:
+    """Wall seconds of ``snakemake --cores 4 [targets] --config ...`` in ``workdir``."""
+    command = [sys.executable, "-m", "snakemake", "--cores", "4", *targets]
+    return timed(command + (["--config", *config] if config else []), workdir)[0]
+
+
+def largest_job(workdir: Path) -> tuple[str, float]:
+    """(job, peak RSS in MB) of the job with the largest sampled peak RSS."""
+    peaks = {}
+    for tsv in (workdir / "results" / "benchmarks").glob("*.tsv"):
+        with open(tsv) as f:
+            row = next(csv.DictReader(f, delimiter="\t"))
+        if row["max_rss"] not in ("", "NA", "-"):
+            peaks[tsv.stem] = float(row["max_rss"])
+    job = max(peaks, key=peaks.get)
+    return job, peaks[job]
+
+
+def gif_facts(path: Path) -> tuple[int, tuple[int, int], int]:
+    with Image.open(path) as gif:
+        return path.stat().st_size, gif.size, gif.n_frames
+
+
+def machine() -> str:
+    model = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor() or platform.machine(),
+    )
+    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark the pipeline (see module doc).")
+    parser.add_argument("--quick", action="store_true", help="small sizes, just check it works")
+    args = parser.parse_args()
+    dpi, scale_iterations, scale_dpi = (60, 100, 40) if args.quick else (300, 1000, 100)
+    rows = []  # (measurement, value)
+
+    with tempfile.TemporaryDirectory(prefix="scratchnet-bench-") as tmp:
+        tmp = Path(tmp)
+
+        # The training run both renderers draw from (not timed).
+        prep = copy_workflow(tmp / "prep")
+        snakemake(prep, targets=("results/training/history.npz", "results/data/train.csv"))
+
+        print(f"baseline: new figure per frame, {dpi}-dpi PNGs, Pillow GIF ...", flush=True)
+        baseline_gif = tmp / "baseline.gif"
+        base_wall, base_rss = timed(
+            [sys.executable, str(REPO / "bench" / "baseline.py"),
+             str(prep / "results/training/history.npz"), str(prep / "results/data/train.csv"),
+             str(baseline_gif), "--dpi", str(dpi)],
+            cwd=tmp,
+        )
+        base_bytes, base_size, base_frames = gif_facts(baseline_gif)
+
+        print(f"ours: clean snakemake -j4 of every asset, gif_dpi={dpi} ...", flush=True)
+        ours = copy_workflow(tmp / "ours")
+        ours_wall = snakemake(ours, f"gif_dpi={dpi}")
+        ours_job, ours_rss = largest_job(ours)
+        ours_bytes, ours_size, ours_frames = gif_facts(ours / "figs" / "train-anim.gif")
+        mp4_bytes = (ours / "figs" / "train-anim.mp4").stat().st_size
+        noop_wall = snakemake(ours, f"gif_dpi={dpi}")
+
+        print(f"scaling at gif_dpi={scale_dpi}: 41 frames, then {scale_iterations + 1} ...", flush=True)
+        small = copy_workflow(tmp / "small")
+        small_wall = snakemake(small, f"gif_dpi={scale_dpi}")
+        small_job, small_rss = largest_job(small)
+        big = copy_workflow(tmp / "big")
+        big_config = [f"gif_dpi={scale_dpi}", f"iterations={scale_iterations}", "snapshot_every=1"]
+        big_wall = snakemake(big, *big_config)
+        big_job, big_rss = largest_job(big)
+        big_frames = gif_facts(big / "figs" / "train-anim.gif")[2]
+
+    def per_pixel_frame(size, frames, nbytes):
+        return nbytes / (size[0] * size[1] * frames)
+
+    byte_ratio = per_pixel_frame(ours_size, ours_frames, ours_bytes) / per_pixel_frame(
+        base_size, base_frames, base_bytes
+    )
+    targets = [
+        ("clean build of every asset vs baseline GIF alone, speed-up", base_wall / ours_wall, ">= 6", base_wall / ours_wall >= 6),
+        ("largest job peak RSS, MB", ours_rss, "<= 300", ours_rss <= 300),
+        (f"peak RSS {big_frames} vs 41 frames (dpi {scale_dpi}), ratio", big_rss / small_rss, "<= 1.10", big_rss / small_rss <= 1.10),
+        ("GIF bytes per pixel-frame, ours / baseline", byte_ratio, "<= 0.75", byte_ratio <= 0.75),
+        (f"{big_frames} frames at dpi {scale_dpi}, clean build wall s", big_wall, "<= 15", big_wall <= 15),
+        ("no-op rerun wall s", noop_wall, "<= 3", noop_wall <= 3),
+    ]
+    print()
+    print(f"Benchmark {datetime.date.today()}, {machine()}" + (" (quick mode)" if args.quick else ""))
+    print()
+    print("| | wall s | peak RSS MB | GIF bytes | GIF pixels | frames |")
+    print("| --- | ---: | ---: | ---: | --- | ---: |")
+    print(f"| baseline GIF alone (dpi {dpi}) | {base_wall:.1f} | {base_rss:.0f} | {base_bytes:,} | {base_size[0]}x{base_size[1]} | {base_frames} |")
+    print(f"| ours, every asset (gif_dpi {dpi}) | {ours_wall:.1f} | {ours_rss:.0f} ({ours_job}) | {ours_bytes:,} | {ours_size[0]}x{ours_size[1]} | {ours_frames} |")
+    print(f"| ours, no-op rerun | {noop_wall:.1f} | | | | |")
+    print(f"| ours, every asset (gif_dpi {scale_dpi}) | {small_wall:.1f} | {small_rss:.0f} ({small_job}) | | | 41 |")
+    print(f"| ours, every asset (gif_dpi {scale_dpi}, {scale_iterations} iterations) | {big_wall:.1f} | {big_rss:.0f} ({big_job}) | | | {big_frames} |")
+    print()
+    print(f"MP4 companion (gif_dpi {dpi}): {mp4_bytes:,} bytes, {mp4_bytes / ours_bytes:.2f}x the GIF")
+    print()
+    print("| target | measured | goal | met |")
+    print("| --- | ---: | --- | --- |")
+    for name, value, goal, met in targets:
+        print(f"| {name} | {value:.2f} | {goal} | {'yes' if met else 'NO'} |")
+
+
+if __name__ == "__main__":
+    main()
