@@ -180,7 +180,8 @@ class TrainingAnimation:
 
     @styled
     def frame(self, iteration: int) -> np.ndarray:
-        """Pixels of the frame at ``iteration``: (H, W, 3) uint8, a copy owned by the caller."""
+        """Pixels of the frame at ``iteration``: (H, W, 4) RGBA uint8 (opaque), a copy owned
+        by the caller."""
         self._update(iteration)
         self.canvas.restore_region(self._background)
         for artist in self._animated:
@@ -202,7 +203,7 @@ class TrainingAnimation:
 
     def _pixels(self) -> np.ndarray:
         # The canvas reuses its buffer on the next draw: copy the pixels out.
-        return np.array(self.canvas.buffer_rgba())[..., :3]
+        return np.array(self.canvas.buffer_rgba())
 
     def _update(self, iteration: int) -> None:
         """Set every changing artist to its state at ``iteration``."""
