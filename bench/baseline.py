@@ -29,9 +29,14 @@ from scratchnet.training import first_full_accuracy  # noqa: E402
 def draw_frame(h, labels, i, first_full, limits):
     fig = plt.figure(figsize=(11, 7.2))
     grid = fig.add_gridspec(3, 3, height_ratios=[6, 3.5, 5], width_ratios=[9, 1.3, 24])
-    panels = [("W1", 0, 0, "RdBu_r", limits["p"]), ("b1", 0, 1, "RdBu_r", limits["p"]),
-              ("A1", 0, 2, "viridis", limits["a"]), ("W2", 1, 0, "RdBu_r", limits["p"]),
-              ("b2", 1, 1, "RdBu_r", limits["p"]), ("A2", 1, 2, "gray", (0, 1))]
+    panels = [
+        ("W1", 0, 0, "RdBu_r", limits["p"]),
+        ("b1", 0, 1, "RdBu_r", limits["p"]),
+        ("A1", 0, 2, "viridis", limits["a"]),
+        ("W2", 1, 0, "RdBu_r", limits["p"]),
+        ("b2", 1, 1, "RdBu_r", limits["p"]),
+        ("A2", 1, 2, "gray", (0, 1)),
+    ]
     for name, row, col, cmap, (lo, hi) in panels:
         ax = fig.add_subplot(grid[row, col])
         image = ax.imshow(getattr(h, name)[i], cmap=cmap, vmin=lo, vmax=hi, aspect="auto")
@@ -63,8 +68,10 @@ def main() -> None:
     h = load_history(args.history)
     labels = read_csv(args.train).labels
     first_full = first_full_accuracy(h)
-    limits = {"p": (-max(abs(h.W1).max(), abs(h.W2).max()), max(abs(h.W1).max(), abs(h.W2).max())),
-              "a": (0, h.A1.max())}
+    limits = {
+        "p": (-max(abs(h.W1).max(), abs(h.W2).max()), max(abs(h.W1).max(), abs(h.W2).max())),
+        "a": (0, h.A1.max()),
+    }
     with tempfile.TemporaryDirectory() as tmp:
         pngs = []
         for k, i in enumerate(frame_iterations(h.iterations, args.every)):

@@ -35,7 +35,9 @@ def copy_workflow(destination: Path) -> Path:
     for part in WORKFLOW_PARTS:
         source = REPO / part
         if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(source, destination / part)
     return destination
@@ -77,11 +79,19 @@ def gif_facts(path: Path) -> tuple[int, tuple[int, int], int]:
 
 def machine() -> str:
     model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor() or platform.machine(),
     )
     return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}"
+
+
+def print_row(*cells) -> None:
+    """One row of a Markdown table."""
+    print("| " + " | ".join(str(cell) for cell in cells) + " |")
 
 
 def main() -> None:
@@ -89,7 +99,6 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes, just check it works")
     args = parser.parse_args()
     dpi, scale_iterations, scale_dpi = (60, 100, 40) if args.quick else (300, 1000, 100)
-    rows = []  # (measurement, value)
 
     with tempfile.TemporaryDirectory(prefix="scratchnet-bench-") as tmp:
         tmp = Path(tmp)
@@ -101,9 +110,15 @@ def main() -> None:
         print(f"baseline: new figure per frame, {dpi}-dpi PNGs, Pillow GIF ...", flush=True)
         baseline_gif = tmp / "baseline.gif"
         base_wall, base_rss = timed(
-            [sys.executable, str(REPO / "bench" / "baseline.py"),
-             str(prep / "results/training/history.npz"), str(prep / "results/data/train.csv"),
-             str(baseline_gif), "--dpi", str(dpi)],
+            [
+                sys.executable,
+                str(REPO / "bench" / "baseline.py"),
+                str(prep / "results/training/history.npz"),
+                str(prep / "results/data/train.csv"),
+                str(baseline_gif),
+                "--dpi",
+                str(dpi),
+            ],
             cwd=tmp,
         )
         base_bytes, base_size, base_frames = gif_facts(baseline_gif)
@@ -116,7 +131,10 @@ def main() -> None:
         mp4_bytes = (ours / "figs" / "train-anim.mp4").stat().st_size
         noop_wall = snakemake(ours, f"gif_dpi={dpi}")
 
-        print(f"scaling at gif_dpi={scale_dpi}: 41 frames, then {scale_iterations + 1} ...", flush=True)
+        print(
+            f"scaling at gif_dpi={scale_dpi}: 41 frames, then {scale_iterations + 1} ...",
+            flush=True,
+        )
         small = copy_workflow(tmp / "small")
         small_wall = snakemake(small, f"gif_dpi={scale_dpi}")
         small_job, small_rss = largest_job(small)
@@ -133,30 +151,59 @@ def main() -> None:
         base_size, base_frames, base_bytes
     )
     targets = [
-        ("clean build of every asset vs baseline GIF alone, speed-up", base_wall / ours_wall, ">= 6", base_wall / ours_wall >= 6),
+        (
+            "clean build of every asset vs baseline GIF alone, speed-up",
+            base_wall / ours_wall,
+            ">= 6",
+            base_wall / ours_wall >= 6,
+        ),
         ("largest job peak RSS, MB", ours_rss, "<= 300", ours_rss <= 300),
-        (f"peak RSS {big_frames} vs 41 frames (dpi {scale_dpi}), ratio", big_rss / small_rss, "<= 1.10", big_rss / small_rss <= 1.10),
+        (
+            f"peak RSS {big_frames} vs 41 frames (dpi {scale_dpi}), ratio",
+            big_rss / small_rss,
+            "<= 1.10",
+            big_rss / small_rss <= 1.10,
+        ),
         ("GIF bytes per pixel-frame, ours / baseline", byte_ratio, "<= 0.75", byte_ratio <= 0.75),
-        (f"{big_frames} frames at dpi {scale_dpi}, clean build wall s", big_wall, "<= 15", big_wall <= 15),
+        (
+            f"{big_frames} frames at dpi {scale_dpi}, clean build wall s",
+            big_wall,
+            "<= 15",
+            big_wall <= 15,
+        ),
         ("no-op rerun wall s", noop_wall, "<= 3", noop_wall <= 3),
     ]
     print()
-    print(f"Benchmark {datetime.date.today()}, {machine()}" + (" (quick mode)" if args.quick else ""))
+    print(f"Benchmark {datetime.date.today()}, {machine()}" + (" (quick)" if args.quick else ""))
     print()
-    print("| | wall s | peak RSS MB | GIF bytes | GIF pixels | frames |")
-    print("| --- | ---: | ---: | ---: | --- | ---: |")
-    print(f"| baseline GIF alone (dpi {dpi}) | {base_wall:.1f} | {base_rss:.0f} | {base_bytes:,} | {base_size[0]}x{base_size[1]} | {base_frames} |")
-    print(f"| ours, every asset (gif_dpi {dpi}) | {ours_wall:.1f} | {ours_rss:.0f} ({ours_job}) | {ours_bytes:,} | {ours_size[0]}x{ours_size[1]} | {ours_frames} |")
-    print(f"| ours, no-op rerun | {noop_wall:.1f} | | | | |")
-    print(f"| ours, every asset (gif_dpi {scale_dpi}) | {small_wall:.1f} | {small_rss:.0f} ({small_job}) | | | 41 |")
-    print(f"| ours, every asset (gif_dpi {scale_dpi}, {scale_iterations} iterations) | {big_wall:.1f} | {big_rss:.0f} ({big_job}) | | | {big_frames} |")
+    print_row("", "wall s", "peak RSS MB", "GIF bytes", "GIF pixels", "frames")
+    print_row("---", "---:", "---:", "---:", "---", "---:")
+    print_row(
+        f"baseline GIF alone (dpi {dpi})", f"{base_wall:.1f}", f"{base_rss:.0f}",
+        f"{base_bytes:,}", "x".join(map(str, base_size)), base_frames,
+    )  # fmt: skip
+    print_row(
+        f"ours, every asset (gif_dpi {dpi})", f"{ours_wall:.1f}", f"{ours_rss:.0f} ({ours_job})",
+        f"{ours_bytes:,}", "x".join(map(str, ours_size)), ours_frames,
+    )  # fmt: skip
+    print_row("ours, no-op rerun", f"{noop_wall:.1f}", "", "", "", "")
+    print_row(
+        f"ours, every asset (gif_dpi {scale_dpi})", f"{small_wall:.1f}",
+        f"{small_rss:.0f} ({small_job})", "", "", 41,
+    )  # fmt: skip
+    print_row(
+        f"ours, every asset (gif_dpi {scale_dpi}, {scale_iterations} iterations)",
+        f"{big_wall:.1f}", f"{big_rss:.0f} ({big_job})", "", "", big_frames,
+    )  # fmt: skip
     print()
-    print(f"MP4 companion (gif_dpi {dpi}): {mp4_bytes:,} bytes, {mp4_bytes / ours_bytes:.2f}x the GIF")
+    print(
+        f"MP4 companion (gif_dpi {dpi}): {mp4_bytes:,} bytes, {mp4_bytes / ours_bytes:.2f}x the GIF"
+    )
     print()
-    print("| target | measured | goal | met |")
-    print("| --- | ---: | --- | --- |")
+    print_row("target", "measured", "goal", "met")
+    print_row("---", "---:", "---", "---")
     for name, value, goal, met in targets:
-        print(f"| {name} | {value:.2f} | {goal} | {'yes' if met else 'NO'} |")
+        print_row(name, f"{value:.2f}", goal, "yes" if met else "NO")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ REPO = Path(__file__).resolve().parents[1]
 def test_quick_benchmark_prints_its_tables():
     result = subprocess.run(
         [sys.executable, str(REPO / "bench" / "run.py"), "--quick"],
-        capture_output=True, text=True, cwd=REPO,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
     assert "| baseline GIF alone" in result.stdout

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_workflow import REPO, copy_workflow
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
@@ -98,8 +97,14 @@ def test_diverging_training_names_the_iteration_and_keeps_no_snapshot(tmp_path):
 
 
 # Slow enough rendering (301 frames in 2 parts) to be killed in the middle of it.
-KILLABLE = ["--config", "iterations=300", "snapshot_every=1", "gif_dpi=60", "dpi=40",
-            "frame_chunks=2"]
+KILLABLE = [
+    "--config",
+    "iterations=300",
+    "snapshot_every=1",
+    "gif_dpi=60",
+    "dpi=40",
+    "frame_chunks=2",
+]
 
 
 def test_run_killed_while_rendering_then_restarted_matches_a_clean_build(tmp_path):
@@ -108,8 +113,13 @@ def test_run_killed_while_rendering_then_restarted_matches_a_clean_build(tmp_pat
 
     killed = copy_workflow(tmp_path / "killed")
     command = [*SNAKEMAKE, "--cores", "2", *KILLABLE]
-    process = subprocess.Popen(command, cwd=killed, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command,
+        cwd=killed,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     parts = killed / "results" / "animation"
 
     def rendering() -> bool:

@@ -29,7 +29,9 @@ def test_frame_chunks_are_consecutive_and_cover_every_frame():
 @pytest.fixture(scope="module")
 def short_run():
     train_set = training_set()
-    return train(train_set.x0(), train_set.labels, hidden=6, lr=0.01, iterations=20, seed=7), train_set
+    return train(
+        train_set.x0(), train_set.labels, hidden=6, lr=0.01, iterations=20, seed=7
+    ), train_set
 
 
 def test_animation_frames_share_one_size_and_change(short_run):

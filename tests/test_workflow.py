@@ -31,9 +31,14 @@ PNG_SIZES = {
 }
 GIF_SIZE, GIF_FRAMES = (1100, 720), 41
 TRAINING_JOBS = {
-    "train_network", "evaluate_network", "plot_initial_params", "plot_training_curves",
-    "plot_validation_set", "render_animation_part",
-    "assemble_training_animation", "encode_training_video",
+    "train_network",
+    "evaluate_network",
+    "plot_initial_params",
+    "plot_training_curves",
+    "plot_validation_set",
+    "render_animation_part",
+    "assemble_training_animation",
+    "encode_training_video",
 }
 
 
@@ -43,7 +48,9 @@ def copy_workflow(destination: Path) -> Path:
     for part in WORKFLOW_PARTS:
         source = REPO / part
         if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(source, destination / part)
     return destination
@@ -168,3 +175,12 @@ def test_builds_are_byte_identical_across_runs_and_core_counts(tmp_path):
     assert sorted(builds[0]) == sorted([*PNG_SIZES, "nn.svg", "train-anim.gif", "train-anim.mp4"])
     differing = [name for name in builds[0] if builds[0][name] != builds[1][name]]
     assert differing == []
+
+
+def test_python_is_lint_and_format_clean():
+    ruff = shutil.which("ruff")
+    assert ruff, "ruff is installed by the [test] extra"
+    paths = ["src", "tests", "bench", "workflow/scripts"]
+    for command in ([ruff, "check", *paths], [ruff, "format", "--check", *paths]):
+        result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -142,9 +142,7 @@ def _parse_pixels(path: Path, number: int, row: list[str]) -> list[float]:
         except ValueError:
             raise DatasetError(f"{path}, row {number}, column {name}: {cell!r} is not a number")
         if math.isnan(value) or not 0.0 <= value <= 1.0:
-            raise DatasetError(
-                f"{path}, row {number}, column {name}: {cell} is outside [0, 1]"
-            )
+            raise DatasetError(f"{path}, row {number}, column {name}: {cell} is outside [0, 1]")
         values.append(value)
     return values
 

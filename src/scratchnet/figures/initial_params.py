@@ -19,7 +19,6 @@ def draw(params: Params) -> Figure:
     limit = symmetric_limit(*params)
     norm = Normalize(-limit, limit)
     h, n_in = params.W1.shape
-    n_out = params.W2.shape[0]
     fig = new_figure(10, 4.0)
     # Width ratios equal to column counts give every heatmap the same square cell size.
     grid = fig.add_gridspec(1, 4, width_ratios=[n_in, 1, h, 1])

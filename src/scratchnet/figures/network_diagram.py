@@ -41,9 +41,7 @@ def draw(
     ax.set_aspect("equal")
     ax.set_axis_off()
 
-    edges = [
-        [a, b] for left, right in zip(layers, layers[1:]) for a in left for b in right
-    ]
+    edges = [[a, b] for left, right in zip(layers, layers[1:]) for a in left for b in right]
     ax.add_collection(LineCollection(edges, colors="0.55", linewidths=0.6, zorder=1))
     for positions, color in zip(layers, LAYER_COLORS):
         for x, y in positions:

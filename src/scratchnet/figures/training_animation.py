@@ -15,7 +15,6 @@ from pathlib import Path
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Normalize
-from PIL import Image
 
 from ..datasets import CLASS_NAMES, PIXEL_COLUMNS
 from ..network import predict
@@ -71,8 +70,15 @@ class TrainingAnimation:
     def _changing_artists(self) -> list:
         """The artists a frame updates, in the order a full draw paints them; every other
         artist of their axes is moved beneath them."""
-        changing = {*self.images.values(), self.dots, self.loss_line, self.accuracy_line,
-                    self.loss_head, self.accuracy_head, *self.full_marks}
+        changing = {
+            *self.images.values(),
+            self.dots,
+            self.loss_line,
+            self.accuracy_line,
+            self.loss_head,
+            self.accuracy_head,
+            *self.full_marks,
+        }
         ordered = []
         for ax in self.fig.axes:
             mine = [a for a in ax.get_children() if a in changing]
@@ -108,8 +114,12 @@ class TrainingAnimation:
             "A2": (grid[1, 3], probability_norm, PROBABILITY_CMAP, "training example", ""),
         }
         titles = {
-            "W1": "$W_1$", "b1": "$b_1$", "A1": "$A_1$ = ReLU($z_1$)",
-            "W2": "$W_2$", "b2": "$b_2$", "A2": "$A_2$ = softmax($z_2$); dot = prediction",
+            "W1": "$W_1$",
+            "b1": "$b_1$",
+            "A1": "$A_1$ = ReLU($z_1$)",
+            "W2": "$W_2$",
+            "b2": "$b_2$",
+            "A2": "$A_2$ = softmax($z_2$); dot = prediction",
         }
         for name, (spec, norm, cmap, xlabel, ylabel) in panels.items():
             ax = self.fig.add_subplot(spec)
@@ -133,15 +143,23 @@ class TrainingAnimation:
             if name == "A2":
                 self.a2_axes = ax
 
-        colorbars = (("W1", grid[:2, 2], "parameter value"), ("A1", grid[0, 4], "activation"),
-                     ("A2", grid[1, 4], "probability"))
+        colorbars = (
+            ("W1", grid[:2, 2], "parameter value"),
+            ("A1", grid[0, 4], "activation"),
+            ("A2", grid[1, 4], "probability"),
+        )
         for name, spec, label in colorbars:
             self.fig.colorbar(self.images[name], cax=self.fig.add_subplot(spec), label=label)
 
         predicted = predict(h.A2[0])
         self.dots = self.a2_axes.scatter(
-            np.arange(m), predicted, s=55, c=self._dot_colors(predicted), edgecolors="white",
-            linewidths=1.2, zorder=3,
+            np.arange(m),
+            predicted,
+            s=55,
+            c=self._dot_colors(predicted),
+            edgecolors="white",
+            linewidths=1.2,
+            zorder=3,
         )
 
         curves = grid[2, :].subgridspec(1, 2, wspace=0.25)
@@ -162,8 +180,14 @@ class TrainingAnimation:
                 mark = ax.axvline(self.first_full, color=MARK_COLOR, ls="--", lw=1, visible=False)
                 self.full_marks.append(mark)
             self.full_marks.append(
-                acc_ax.text(self.first_full, 0.08, f" 100% at iteration {self.first_full}",
-                            color=MARK_COLOR, fontsize=8, visible=False)
+                acc_ax.text(
+                    self.first_full,
+                    0.08,
+                    f" 100% at iteration {self.first_full}",
+                    color=MARK_COLOR,
+                    fontsize=8,
+                    visible=False,
+                )
             )
         # Real text before the first layout, so the layout leaves room for it.
         self.title = self.fig.suptitle(self._title_text(n), fontsize=13, fontweight="bold")
