@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from test_workflow import REPO, copy_workflow
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
