@@ -47,7 +47,7 @@ def frame_iterations(n_iterations: int, every: int) -> list[int]:
 
 
 class TrainingAnimation:
-    """Renders frames of one training run: ``frame(iteration) -> (H, W, 3)`` uint8 pixels."""
+    """Renders frames of one training run: ``frame(iteration) -> (H, W, 4)`` RGBA pixels."""
 
     @styled
     def __init__(self, history: History, labels: np.ndarray, dpi: int):
