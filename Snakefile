@@ -28,3 +28,4 @@ rule all:
     input:
         FIGURES,
         "results/metrics.json",
+        "results/config.json",

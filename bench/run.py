@@ -45,12 +45,15 @@ def copy_workflow(destination: Path) -> Path:
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Run ``command``; return (wall seconds, peak RSS in MB of the process itself)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    # Output goes to a file, not a pipe nobody reads while waiting (a full pipe blocks).
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            output.seek(0)
+            raise SystemExit(f"failed: {' '.join(command)}\n{output.read().decode()[-5000:]}")
     return wall, usage.ru_maxrss / 1024
 
 
@@ -144,12 +147,10 @@ def main() -> None:
         big_job, big_rss = largest_job(big)
         big_frames = gif_facts(big / "figs" / "train-anim.gif")[2]
 
-    def per_pixel_frame(size, frames, nbytes):
-        return nbytes / (size[0] * size[1] * frames)
-
-    byte_ratio = per_pixel_frame(ours_size, ours_frames, ours_bytes) / per_pixel_frame(
-        base_size, base_frames, base_bytes
-    )
+    # The baseline's tight bounding box makes its frames smaller than ours, so the plain
+    # byte ratio understates our advantage; it is the conservative comparison.
+    byte_ratio = ours_bytes / base_bytes
+    pixel_ratio = (ours_size[0] * ours_size[1]) / (base_size[0] * base_size[1])
     targets = [
         (
             "clean build of every asset vs baseline GIF alone, speed-up",
@@ -164,7 +165,12 @@ def main() -> None:
             "<= 1.10",
             big_rss / small_rss <= 1.10,
         ),
-        ("GIF bytes per pixel-frame, ours / baseline", byte_ratio, "<= 0.75", byte_ratio <= 0.75),
+        (
+            f"GIF bytes, ours / baseline (ours has {pixel_ratio:.2f}x the pixels)",
+            byte_ratio,
+            "<= 0.75",
+            byte_ratio <= 0.75,
+        ),
         (
             f"{big_frames} frames at dpi {scale_dpi}, clean build wall s",
             big_wall,

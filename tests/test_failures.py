@@ -87,14 +87,20 @@ def test_user_csv_replaces_the_tutorial_set(tmp_path):
 
 
 def test_diverging_training_names_the_iteration_and_keeps_no_snapshot(tmp_path):
-    result = run(tmp_path, "--cores", "1", "--config", "lr=100", "iterations=12")
+    small = ["iterations=12", "snapshot_every=4", "dpi=30", "gif_dpi=30"]
+    target = "results/training/history.npz"
+    assert run(tmp_path, "--cores", "1", target, "--config", *small).returncode == 0
+    result = run(tmp_path, "--cores", "1", target, "--config", *small, "lr=100")
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "training diverged at iteration 1" in output
     assert "try a smaller learning rate" in output
+    # The good run's snapshots were replaced by nothing, not kept as if they were lr=100's,
     assert not (tmp_path / "results" / "training" / "history.npz").exists()
     assert not (tmp_path / "results" / "training" / "run.json").exists()
-    assert not (tmp_path / "figs" / "train-anim.gif").exists()
+    # and the next run trains again.
+    dry = run(tmp_path, "--dry-run", target, "--config", *small)
+    assert "train_network" in dry.stdout
 
 
 # Slow enough rendering (301 frames in 2 parts) to be killed in the middle of it.
@@ -124,7 +130,7 @@ def test_run_killed_while_rendering_then_restarted_matches_a_clean_build(tmp_pat
     parts = killed / "results" / "animation"
 
     def rendering() -> bool:
-        return parts.is_dir() and any(parts.glob(".part-*.gif.partial"))
+        return parts.is_dir() and any(parts.glob(".part-*.partial.gif"))
 
     deadline = time.monotonic() + 120
     while not rendering() and process.poll() is None and time.monotonic() < deadline:

@@ -15,8 +15,9 @@ from scratchnet.figures.gif_stream import (
 SIZE = (60, 40)  # width, height
 
 
-def _frames(count):
-    """Frames of a few flat colours, each changing a small patch of the one before."""
+def _frames(count, channels=3):
+    """Frames of a few flat colours, each changing a small patch of the one before;
+    ``channels`` 4 adds an opaque alpha channel, as the animation's canvas has."""
     rng = np.random.default_rng(0)
     colours = rng.integers(0, 256, size=(8, 3), dtype=np.uint8)
     frame = colours[rng.integers(0, 8, size=(SIZE[1], SIZE[0]))]
@@ -26,6 +27,9 @@ def _frames(count):
         frame[5 + k : 12 + k, 10 : 10 + 3 * k] = colours[k % 8]
         frames.append(frame)
     frames.append(frames[-1].copy())  # an unchanged frame still counts
+    if channels == 4:
+        opaque = np.full((SIZE[1], SIZE[0], 1), 255, np.uint8)
+        frames = [np.concatenate([f, opaque], axis=2) for f in frames]
     return frames
 
 
@@ -35,8 +39,9 @@ def _write(path, frames, palette, previous=None):
             gif.append(frame)
 
 
-def test_frames_round_trip_with_duration_and_loop(tmp_path):
-    frames = _frames(5)
+@pytest.mark.parametrize("channels", [3, 4])
+def test_frames_round_trip_with_duration_and_loop(tmp_path, channels):
+    frames = _frames(5, channels)
     path = tmp_path / "anim.gif"
     _write(path, frames, shared_palette(frames))
     with Image.open(path) as im:
@@ -45,7 +50,7 @@ def test_frames_round_trip_with_duration_and_loop(tmp_path):
         for index, frame in enumerate(frames):
             im.seek(index)
             assert im.info["duration"] == 100
-            np.testing.assert_array_equal(np.array(im.convert("RGB")), frame)
+            np.testing.assert_array_equal(np.array(im.convert("RGB")), frame[..., :3])
 
 
 def test_later_frames_store_only_the_changed_box_with_transparency(tmp_path):
@@ -68,14 +73,23 @@ def test_later_frames_store_only_the_changed_box_with_transparency(tmp_path):
     assert all(c[0] & 1 and c[3] == TRANSPARENT for c in controls[1:])
 
 
-def test_parts_join_into_the_same_bytes_as_one_stream(tmp_path):
-    frames = _frames(7)
+@pytest.mark.parametrize("channels", [3, 4])
+def test_parts_join_into_the_same_bytes_as_one_stream(tmp_path, channels):
+    frames = _frames(7, channels)
     palette = shared_palette(frames)
     _write(tmp_path / "whole.gif", frames, palette)
     _write(tmp_path / "part-0.gif", frames[:3], palette)
     _write(tmp_path / "part-1.gif", frames[3:], palette, previous=frames[2])
     join_gif_parts([tmp_path / "part-0.gif", tmp_path / "part-1.gif"], tmp_path / "joined.gif")
     assert (tmp_path / "joined.gif").read_bytes() == (tmp_path / "whole.gif").read_bytes()
+
+
+def test_rgb_and_rgba_frames_mix(tmp_path):
+    rgb, rgba = _frames(3, 3), _frames(3, 4)
+    mixed = [rgb[0], rgba[1], rgb[2], rgba[3]]
+    _write(tmp_path / "mixed.gif", mixed, shared_palette(rgb))
+    _write(tmp_path / "plain.gif", rgb, shared_palette(rgb))
+    assert (tmp_path / "mixed.gif").read_bytes() == (tmp_path / "plain.gif").read_bytes()
 
 
 def test_parts_of_different_animations_are_refused(tmp_path):

@@ -37,6 +37,24 @@ def test_wide_animations_shrink_by_a_whole_factor(tmp_path):
     assert _video_facts(tmp_path / "wide.mp4") == ((1282, 14), 5.0, 3)
 
 
+def test_a_gif_of_delta_frames_decodes_to_every_full_frame(tmp_path):
+    from scratchnet.figures.gif_stream import GifStream, shared_palette
+
+    frames = []
+    for k in range(4):  # a bar that grows: later frames store only the change
+        frame = np.full((40, 60, 3), 255, np.uint8)
+        frame[10:30, : 15 * (k + 1)] = (30, 30, 200)
+        frames.append(frame)
+    with GifStream(tmp_path / "a.gif", shared_palette(frames), (60, 40), 100) as gif:
+        for frame in frames:
+            gif.append(frame)
+    gif_to_mp4(tmp_path / "a.gif", tmp_path / "a.mp4", frame_ms=100)
+    decoded = imageio_ffmpeg.read_frames(str(tmp_path / "a.mp4"))
+    next(decoded)
+    last = np.frombuffer(list(decoded)[-1], np.uint8).reshape(40, 60, 3)
+    assert np.abs(last[20, 55].astype(int) - (30, 30, 200)).max() < 40  # the full bar
+
+
 def test_the_same_gif_gives_the_same_bytes(tmp_path):
     _gif(tmp_path / "a.gif", (64, 48))
     gif_to_mp4(tmp_path / "a.gif", tmp_path / "1.mp4", frame_ms=100)

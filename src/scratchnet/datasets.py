@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .atomic import written_atomically
+
 SIDE = 3
 PIXEL_COLUMNS = tuple(f"{col}_{row}" for col in range(1, SIDE + 1) for row in range(1, SIDE + 1))
 HEADER = (*PIXEL_COLUMNS, "class")
@@ -101,7 +103,7 @@ def noisy_copy(dataset: Dataset, noise_sd: float, seed: int) -> Dataset:
 def write_csv(dataset: Dataset, path: str | Path) -> None:
     """Write one row per image (column-major pixels, then class); exact float round trip."""
     flat = dataset.x0().T
-    with open(path, "w", newline="") as f:
+    with written_atomically(path) as partial, open(partial, "w", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(HEADER)
         for pixels, label in zip(flat, dataset.labels):

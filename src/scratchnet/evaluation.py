@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .atomic import written_atomically
 from .datasets import Dataset
 from .network import Params, forward, predict
 
@@ -34,7 +35,7 @@ def evaluate(params: Params, dataset: Dataset) -> Predictions:
 def write_predictions(predictions: Predictions, path: str | Path) -> None:
     """CSV, one row per image: index, class, predicted, p_0, p_1, ..."""
     n_out = predictions.probabilities.shape[0]
-    with open(path, "w", newline="") as f:
+    with written_atomically(path) as partial, open(partial, "w", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["index", "class", "predicted", *(f"p_{k}" for k in range(n_out))])
         for index, (label, guess, p) in enumerate(

@@ -16,8 +16,6 @@ from typing import NamedTuple
 
 import numpy as np
 
-PARAM_NAMES = ("W1", "b1", "W2", "b2")
-
 
 class Params(NamedTuple):
     """The network's parameters. W1: (h, n_in), b1: (h, 1), W2: (n_out, h), b2: (n_out, 1)."""

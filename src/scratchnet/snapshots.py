@@ -6,21 +6,18 @@ The figures read only these files (and the dataset CSVs), so redrawing never ret
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
 
+from .atomic import written_atomically
 from .training import History
 
 
 def save_history(history: History, path: str | Path) -> None:
     """Write every array of ``history`` to the ``.npz`` at ``path`` (atomically)."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    with open(partial, "wb") as f:
+    with written_atomically(path) as partial, open(partial, "wb") as f:
         np.savez_compressed(f, **history._asdict())
-    os.replace(partial, path)
 
 
 def load_history(path: str | Path) -> History:
@@ -34,4 +31,5 @@ def load_history(path: str | Path) -> History:
 
 def save_json(data: dict, path: str | Path) -> None:
     """Write ``data`` as stable, human-readable JSON (sorted keys, trailing newline)."""
-    Path(path).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    with written_atomically(path) as partial:
+        partial.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")

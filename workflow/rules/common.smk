@@ -1,5 +1,6 @@
 # Shared names for the rules: the list of final figures, where the package's code lives,
 # and the checks a schema cannot express.
+import json
 import os
 from pathlib import Path
 
@@ -36,6 +37,20 @@ FIGURES = [
     "figs/train-anim.mp4",
 ]
 
+# JSON Schema counts 200.0 as an integer; the code downstream needs a real int.
+for key in (
+    "seed",
+    "hidden",
+    "iterations",
+    "dpi",
+    "gif_dpi",
+    "snapshot_every",
+    "frame_ms",
+):
+    config[key] = int(config[key])
+config["frame_chunks"] = int(config["frame_chunks"])
+config["himmelblau"]["steps"] = int(config["himmelblau"]["steps"])
+
 if config["snapshot_every"] > config["iterations"]:
     raise ValueError(
         f"config: snapshot_every ({config['snapshot_every']}) must not exceed "
@@ -52,8 +67,9 @@ N_CHUNKS = min(config["frame_chunks"], N_FRAMES)
 
 
 def user_csv(key):
-    """The user's CSV named by config ``key`` as a one-item input list, or [] if unset."""
-    return [config[key]] if config[key] else []
+    """The user's CSV named by config ``key`` as a one-item input list, or [] if unset
+    (null in a config file; `--config key=null` arrives as the text "null")."""
+    return [] if config[key] in (None, "", "null") else [config[key]]
 
 
 def figure_code(*modules):

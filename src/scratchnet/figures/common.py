@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 import matplotlib
 import matplotlib.style
 from matplotlib.figure import Figure
+
+from ..atomic import written_atomically
 
 STYLE_FILE = Path(__file__).with_name("scratchnet.mplstyle")
 
@@ -49,22 +50,12 @@ def new_figure(width: float, height: float) -> Figure:
 def save_figure(fig: Figure, path: str | Path, dpi: int) -> None:
     """Save ``fig`` to ``path`` (format from the suffix) without run-dependent metadata.
 
-    Writes to a temporary name first, so an interrupted save never leaves a file that
+    Writes under a temporary name first, so an interrupted save leaves no file that
     looks finished.
     """
     path = Path(path)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        fig.savefig(
-            partial,
-            format=path.suffix.lstrip("."),
-            dpi=dpi,
-            metadata=_STABLE_METADATA.get(path.suffix, {}),
-        )
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    os.replace(partial, path)
+    with written_atomically(path) as partial:
+        fig.savefig(partial, dpi=dpi, metadata=_STABLE_METADATA.get(path.suffix, {}))
 
 
 def symmetric_limit(*arrays) -> float:

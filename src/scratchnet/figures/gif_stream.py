@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 from PIL import GifImagePlugin, Image
 
+from ..atomic import partial_path, written_atomically
+
 GIF_TRAILER = b";"
 PALETTE_COLORS = 255  # the 256th palette entry is kept for transparency
 TRANSPARENT = 255
@@ -43,8 +45,8 @@ class GifStream:
 
     Use as a context manager. The file appears under its final name only after a
     successful close; an exception inside the ``with`` block removes the partial file.
-    ``previous`` is the RGB frame shown just before this file's first frame, when the
-    file is one part of a longer animation: the first frame is then stored as a change.
+    ``previous`` is the frame shown just before this file's first frame, when the file is
+    one part of a longer animation: the first frame is then stored as a change.
     """
 
     def __init__(
@@ -57,7 +59,7 @@ class GifStream:
         previous: np.ndarray | None = None,
     ):
         self.path = Path(path)
-        self._partial = self.path.with_name(f".{self.path.name}.partial")
+        self._partial = partial_path(self.path)
         self._palette = palette
         self._size = size
         self._duration_ms = duration_ms
@@ -77,8 +79,8 @@ class GifStream:
         return self
 
     def append(self, pixels: np.ndarray) -> None:
-        """Add one frame, ``pixels: (H, W, 3)`` RGB or ``(H, W, 4)`` RGBA uint8 (alpha is
-        ignored) of the stream's size."""
+        """Add one frame of the stream's size, ``pixels: (H, W, 3)`` RGB or ``(H, W, 4)``
+        RGBA uint8. GIF has no partial transparency: frames are taken as opaque."""
         if (pixels.shape[1], pixels.shape[0]) != self._size:
             raise ValueError(
                 f"frame {self.frames_written} is {pixels.shape[1]}x{pixels.shape[0]}, "
@@ -130,11 +132,12 @@ class GifStream:
 
 
 def _changed_pixels(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """(H, W) bool: where two frames differ. RGBA pixels compare as one 32-bit word
-    each, several times faster than comparing channels and reducing."""
-    if a.shape[2] == 4 and a.flags.c_contiguous and b.flags.c_contiguous:
+    """(H, W) bool: where the colours of two frames differ. Two contiguous RGBA frames
+    compare one 32-bit word per pixel, several times faster than channel by channel."""
+    both_rgba = a.shape[2] == b.shape[2] == 4
+    if both_rgba and a.flags.c_contiguous and b.flags.c_contiguous:
         return a.view(np.uint32)[..., 0] != b.view(np.uint32)[..., 0]
-    return np.any(a != b, axis=2)
+    return np.any(a[..., :3] != b[..., :3], axis=2)
 
 
 def _header_length(gif: bytes) -> int:
@@ -155,19 +158,29 @@ def join_gif_parts(parts: Sequence[str | Path], path: str | Path) -> None:
     after the first stores its first frame as a change from the previous part's last
     frame, so joining is: one header, every part's frames in order, one trailer. (A
     general tool such as gifsicle would decode and re-encode every frame to do this.)
+    Parts are copied a block at a time: memory does not grow with their size.
     """
-    path = Path(path)
-    blobs = [Path(part).read_bytes() for part in parts]
-    if not blobs:
+    if not parts:
         raise ValueError(f"{path}: no parts to join")
-    header = blobs[0][: _header_length(blobs[0])]
-    for part, blob in zip(parts, blobs):
-        if not blob.startswith(header) or not blob.endswith(GIF_TRAILER):
-            raise ValueError(f"{part}: not a part of the same animation as {parts[0]}")
-    partial = path.with_name(f".{path.name}.partial")
-    with open(partial, "wb") as joined:
+    with open(parts[0], "rb") as f:
+        start = f.read(HEADER_MAX)
+    header = start[: _header_length(start)]
+    with written_atomically(path) as partial, open(partial, "wb") as joined:
         joined.write(header)
-        for blob in blobs:
-            joined.write(blob[len(header) : -len(GIF_TRAILER)])
+        for part in parts:
+            with open(part, "rb") as f:
+                frames = f.seek(0, os.SEEK_END) - len(header) - len(GIF_TRAILER)
+                f.seek(frames + len(header))
+                ends_well = f.read() == GIF_TRAILER
+                f.seek(0)
+                if f.read(len(header)) != header or not ends_well:
+                    raise ValueError(f"{part}: not a part of the same animation as {parts[0]}")
+                while frames:
+                    block = f.read(min(COPY_BLOCK, frames))
+                    joined.write(block)
+                    frames -= len(block)
         joined.write(GIF_TRAILER)
-    os.replace(partial, path)
+
+
+HEADER_MAX = 13 + 3 * 256 + 19  # screen descriptor, largest colour table, looping extension
+COPY_BLOCK = 1 << 20

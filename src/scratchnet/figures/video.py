@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-import os
 from pathlib import Path
 
 import imageio_ffmpeg
 import numpy as np
 from PIL import Image, ImageSequence
+
+from ..atomic import written_atomically
 
 MAX_WIDTH = 1920  # wider than a web page needs: larger GIFs are shrunk by a whole factor
 
@@ -29,9 +30,7 @@ def pad_to_even(rgb: np.ndarray) -> np.ndarray:
 def gif_to_mp4(gif_path: str | Path, mp4_path: str | Path, *, frame_ms: int) -> int:
     """Encode every frame of ``gif_path`` at 1000 / frame_ms frames per second, streaming
     one frame at a time through imageio-ffmpeg's bundled ffmpeg. Returns the frame count."""
-    mp4_path = Path(mp4_path)
-    partial = mp4_path.with_name(f".{mp4_path.name}.partial.mp4")
-    with Image.open(gif_path) as gif:
+    with written_atomically(mp4_path) as partial, Image.open(gif_path) as gif:
         shrink = math.ceil(gif.size[0] / MAX_WIDTH)
         width, height = (math.ceil(side / shrink) for side in gif.size)
         writer = imageio_ffmpeg.write_frames(
@@ -52,10 +51,6 @@ def gif_to_mp4(gif_path: str | Path, mp4_path: str | Path, *, frame_ms: int) -> 
                     rgb = rgb.reduce(shrink)
                 writer.send(np.ascontiguousarray(pad_to_even(np.array(rgb))))
                 count += 1
-        except BaseException:
-            writer.close()
-            partial.unlink(missing_ok=True)
-            raise
-        writer.close()
-    os.replace(partial, mp4_path)
+        finally:
+            writer.close()  # flushes ffmpeg; on an error the partial file is then removed
     return count

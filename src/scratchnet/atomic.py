@@ -1,0 +1,29 @@
+"""Write files so that they appear whole or not at all: a job killed mid-write, or one
+that fails, never leaves a file under its final name that looks finished."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def partial_path(path: str | Path) -> Path:
+    """The hidden name ``path`` is written under until it is complete, same suffix
+    (some writers, such as ffmpeg, choose the format by suffix): x.png -> .x.partial.png"""
+    path = Path(path)
+    return path.with_name(f".{path.stem}.partial{path.suffix}")
+
+
+@contextmanager
+def written_atomically(path: str | Path) -> Iterator[Path]:
+    """Yield the partial path to write; rename it to ``path`` when the block succeeds,
+    delete it when the block raises."""
+    partial = partial_path(path)
+    try:
+        yield partial
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, path)

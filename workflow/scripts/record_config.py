@@ -1,0 +1,9 @@
+"""Snakemake script: write the build's whole validated configuration as JSON."""
+
+import json
+
+from scratchnet.joblog import job_log
+from scratchnet.snapshots import save_json
+
+with job_log(snakemake.log[0]):
+    save_json(json.loads(snakemake.params.settings), snakemake.output.config)
