@@ -4,6 +4,8 @@ import json
 import os
 from pathlib import Path
 
+import yaml
+
 CONDA_ENV = "../envs/scratchnet.yaml"  # relative to the .smk files in workflow/rules/
 
 SOURCE = Path(workflow.basedir) / "src"
@@ -37,19 +39,19 @@ FIGURES = [
     "figs/train-anim.mp4",
 ]
 
-# JSON Schema counts 200.0 as an integer; the code downstream needs a real int.
-for key in (
-    "seed",
-    "hidden",
-    "iterations",
-    "dpi",
-    "gif_dpi",
-    "snapshot_every",
-    "frame_ms",
-):
-    config[key] = int(config[key])
-config["frame_chunks"] = int(config["frame_chunks"])
-config["himmelblau"]["steps"] = int(config["himmelblau"]["steps"])
+
+def whole_numbers_as_int(values, schema):
+    """Make every value the schema types as integer a Python int, recursively: JSON
+    Schema accepts 200.0 as an integer, but range() and friends downstream do not."""
+    for key, spec in schema.get("properties", {}).items():
+        if spec.get("type") == "integer":
+            values[key] = int(values[key])
+        elif spec.get("type") == "object":
+            whole_numbers_as_int(values[key], spec)
+
+
+with open(Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml") as f:
+    whole_numbers_as_int(config, yaml.safe_load(f))
 
 if config["snapshot_every"] > config["iterations"]:
     raise ValueError(
