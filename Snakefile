@@ -21,9 +21,11 @@ include: "workflow/rules/common.smk"
 include: "workflow/rules/datasets.smk"
 include: "workflow/rules/training.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/docs.smk"
 
 
-# Every asset of the tutorial, plus the metrics file the text quotes.
+# Every asset of the tutorial, plus the metrics file the text quotes. The website is
+# a separate target: `snakemake -j4 docs` (workflow/rules/docs.smk).
 rule all:
     input:
         FIGURES,

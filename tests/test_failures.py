@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from test_workflow import REPO, copy_workflow
+from workflow_copy import REPO, copy_workflow
 
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 

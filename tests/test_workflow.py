@@ -9,13 +9,10 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-import pytest
 from PIL import Image
 
-REPO = Path(__file__).resolve().parents[1]
-WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "src", "profiles")
+from workflow_copy import REPO, copy_workflow, planned_jobs, snakemake
 
 # Pixel sizes at the default config (dpi 150, gif_dpi 100).
 PNG_SIZES = {
@@ -41,46 +38,6 @@ TRAINING_JOBS = {
     "encode_training_video",
     "record_config",
 }
-
-
-def copy_workflow(destination: Path) -> Path:
-    """A copy of the parts of the repository the workflow needs, without build outputs."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for part in WORKFLOW_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(
-                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
-
-
-def snakemake(workdir: Path, *args: str) -> str:
-    """Run snakemake's CLI in ``workdir``; fail the test with its output if it fails."""
-    command = [sys.executable, "-m", "snakemake", "--directory", str(workdir), *args]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=workdir)
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, f"{' '.join(command)} failed:\n{output}"
-    return output
-
-
-def planned_jobs(workdir: Path, *args: str) -> set[str]:
-    """The rules a dry run would execute (from snakemake's job-stats table)."""
-    output = snakemake(workdir, "--dry-run", *args)
-    if "Nothing to be done" in output:
-        return set()
-    table = output.split("Job stats:", 1)[1].split("total", 1)[0]
-    return set(re.findall(r"^(\w+)\s+\d+\s*$", table, flags=re.MULTILINE)) - {"all"}
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """A clean build of every asset with the default configuration."""
-    workdir = copy_workflow(tmp_path_factory.mktemp("pipeline"))
-    snakemake(workdir, "--cores", "2")
-    return workdir
 
 
 def test_every_png_exists_opens_and_has_its_size(built):

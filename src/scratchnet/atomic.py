@@ -4,6 +4,7 @@ that fails, never leaves a file under its final name that looks finished."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,12 +19,15 @@ def partial_path(path: str | Path) -> Path:
 
 @contextmanager
 def written_atomically(path: str | Path) -> Iterator[Path]:
-    """Yield the partial path to write; rename it to ``path`` when the block succeeds,
-    delete it when the block raises."""
+    """Yield the partial path to write (a file, or a directory the block creates); rename
+    it to ``path`` when the block succeeds, delete it when the block raises."""
     partial = partial_path(path)
     try:
         yield partial
     except BaseException:
-        partial.unlink(missing_ok=True)
+        if partial.is_dir():
+            shutil.rmtree(partial)
+        else:
+            partial.unlink(missing_ok=True)
         raise
     os.replace(partial, path)

@@ -10,9 +10,10 @@ from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
 from .datasets import DatasetError
+from .docsite.build import SiteBuildFailed
 from .training import TrainingDiverged
 
-EXPECTED_PROBLEMS = (DatasetError, TrainingDiverged)
+EXPECTED_PROBLEMS = (DatasetError, TrainingDiverged, SiteBuildFailed)
 
 
 @contextmanager

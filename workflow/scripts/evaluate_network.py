@@ -9,18 +9,22 @@ from scratchnet.training import first_full_accuracy
 with job_log(snakemake.log[0]):
     history = load_history(snakemake.input.history)
     final_params = history.params_at(history.iterations)
-    accuracies = {}
+    accuracies, sizes = {}, {}
     for name in ("1", "2"):
         predictions = evaluate(final_params, read_csv(snakemake.input[f"valid_{name}"]))
         write_predictions(predictions, snakemake.output[f"predictions_{name}"])
         accuracies[f"valid_{name}"] = predictions.accuracy
+        sizes[f"valid_{name}"] = len(predictions.labels)
     save_json(
         {
             "iterations": history.iterations,
+            "training_images": history.A2.shape[-1],
             "first_full_accuracy_iteration": first_full_accuracy(history),
+            "initial_loss": float(history.loss[0]),
             "final_loss": float(history.loss[-1]),
             "final_training_accuracy": float(history.accuracy[-1]),
             "validation_accuracy": accuracies,
+            "validation_images": sizes,
         },
         snakemake.output.metrics,
     )
