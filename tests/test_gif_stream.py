@@ -109,3 +109,20 @@ def test_an_error_leaves_no_file(tmp_path):
             gif.append(frames[0])
             gif.append(frames[1][:20])  # a frame of another size
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_most_frequent_colours_stay_exact_beside_near_twins():
+    """White beside near-white antialiasing greys, in a frame with far more colours than
+    the palette holds: the fitted palette still maps white, and black, exactly."""
+    rng = np.random.default_rng(1)
+    frame = np.full((300, 400, 3), 255, np.uint8)
+    frame[:40] = rng.integers(0, 256, size=(40, 400, 3))  # ~16,000 colours
+    for offset, grey in enumerate(range(244, 255)):  # antialiased edges next to white
+        frame[100 + 10 * offset : 105 + 10 * offset, 50:350] = grey
+    frame[250:270, 50:350] = 0
+    palette = shared_palette([frame])
+    quantized = Image.fromarray(frame).quantize(palette=palette, dither=Image.Dither.NONE)
+    rgb = np.array(quantized.convert("RGB"))
+    assert (rgb[299, 399] == 255).all()  # white
+    assert (rgb[260, 200] == 0).all()  # black
+    assert np.abs(rgb[100:210].astype(int) - frame[100:210]).max() <= 8  # greys stay close

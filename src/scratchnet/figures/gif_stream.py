@@ -14,7 +14,7 @@ part the frame before it) and the parts joined with ``join_gif_parts``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -24,20 +24,76 @@ from ..atomic import partial_path, written_atomically
 
 GIF_TRAILER = b";"
 PALETTE_COLORS = 255  # the 256th palette entry is kept for transparency
+SAMPLE_STRIDE = 2  # the palette is fitted to every other pixel of every other row
+EXACT_COLOURS = 16  # the most frequent colours are kept exact (background, text, cells)
 TRANSPARENT = 255
 KEEP_PREVIOUS = 1  # GIF disposal method 1: leave the frame in place, draw the next over it
 
 
-def shared_palette(sample_frames: Sequence[np.ndarray]) -> Image.Image:
+def shared_palette(sample_frames: Iterable[np.ndarray]) -> Image.Image:
     """A palette image for ``quantize(palette=...)``, fitted to frames ``(H, W, 3 or 4)``.
 
     Fitting to several frames (say first, middle, last) covers colours that appear
-    only late or early in the animation. Max-coverage keeps large flat areas (the white
-    background) exact, where median cut averages them with their antialiased edges.
-    (Fitting to every other pixel would save memory but tints the white background.)
+    only late or early in the animation. Max-coverage keeps large flat areas apart from
+    their antialiased edges, where median cut averages them. The quantiser sees every
+    other pixel of every other row (``SAMPLE_STRIDE``): on the full 300-dpi frames it
+    needed over 300 MB. The ``EXACT_COLOURS`` most frequent colours (the background,
+    text, flat cells) are then made exact (see ``_keep_exact``). ``sample_frames`` may
+    be a generator: each frame is subsampled as it arrives and not kept.
     """
-    montage = Image.fromarray(np.concatenate([f[..., :3] for f in sample_frames], axis=0))
-    return montage.quantize(colors=PALETTE_COLORS, method=Image.Quantize.MAXCOVERAGE)
+    samples = np.concatenate(
+        [np.ascontiguousarray(f[::SAMPLE_STRIDE, ::SAMPLE_STRIDE, :3]) for f in sample_frames]
+    )
+    palette = Image.fromarray(samples).quantize(
+        colors=PALETTE_COLORS, method=Image.Quantize.MAXCOVERAGE
+    )
+    exact = _most_frequent_colours(samples, EXACT_COLOURS)
+    entries = np.array(palette.getpalette(), dtype=np.int64).reshape(-1, 3)[:PALETTE_COLORS]
+    _keep_exact(palette, entries, exact[: len(entries)])
+    return palette
+
+
+def _keep_exact(palette: Image.Image, entries: np.ndarray, exact: np.ndarray) -> None:
+    """Make the colours of ``exact: (k, 3)``, most frequent first, quantise to themselves.
+
+    First each exact colour replaces its nearest palette entry: the quantiser's boxes
+    can shift a flat colour slightly (the white background came out (253, 249, 249)).
+    That is not enough, because Pillow maps a pixel through a cache of cells of nearby
+    colours, each cell given the one entry nearest the *cell*: an entry beside white,
+    such as (251, 251, 251), can take white's pixels. So each entry that takes an exact
+    colour's pixels becomes that colour, unless it holds a more frequent exact colour
+    (two exact colours in one cell cannot both stay exact: the more frequent wins).
+    ``entries: (n, 3)`` are the palette's colours, updated in place.
+    """
+    held = np.full(len(entries), len(exact))  # rank of the exact colour an entry holds
+    for rank, colour in enumerate(exact):
+        distances = ((entries - colour) ** 2).sum(axis=1)
+        distances[held < len(exact)] = np.iinfo(np.int64).max
+        nearest = int(np.argmin(distances))
+        entries[nearest], held[nearest] = colour, rank
+    probe = Image.fromarray(exact.astype(np.uint8)[np.newaxis])  # (1, k, 3)
+    while True:  # each round lowers one entry's rank: it ends
+        palette.putpalette(entries.astype(np.uint8).ravel().tolist())
+        taken = np.array(probe.quantize(palette=palette, dither=Image.Dither.NONE))[0]
+        mergeable = [
+            (rank, entry)
+            for rank, entry in enumerate(taken)
+            if (entries[entry] != exact[rank]).any() and held[entry] > rank
+        ]
+        if not mergeable:
+            return
+        rank, entry = mergeable[0]
+        entries[entry], held[entry] = exact[rank], rank
+
+
+def _most_frequent_colours(rgb: np.ndarray, count: int) -> np.ndarray:
+    """The ``count`` most frequent colours of ``rgb: (H, W, 3)``, most frequent first
+    (ties broken by colour value, so the order is reproducible), as ``(count, 3)``."""
+    packed = (rgb[..., 0].astype(np.uint32) << 16) | (rgb[..., 1].astype(np.uint32) << 8)
+    packed |= rgb[..., 2]
+    colours, counts = np.unique(packed, return_counts=True)
+    top = colours[np.argsort(-counts, kind="stable")[:count]]
+    return np.stack([(top >> 16) & 255, (top >> 8) & 255, top & 255], axis=1).astype(np.int64)
 
 
 class GifStream:

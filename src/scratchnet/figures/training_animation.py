@@ -279,7 +279,7 @@ def write_gif_part(
     """
     animation = TrainingAnimation(history, labels, dpi)
     n = history.iterations
-    palette = shared_palette([animation.frame(i) for i in palette_samples(n, every)])
+    palette = shared_palette(animation.frame(i) for i in palette_samples(n, every))
     before = animation.frame(frame_chunk(n, every, chunk - 1, chunks)[-1]) if chunk else None
     iterations = frame_chunk(n, every, chunk, chunks)
     size = animation.fig.canvas.get_width_height()

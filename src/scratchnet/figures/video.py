@@ -14,8 +14,9 @@ from ..atomic import written_atomically
 MAX_WIDTH = 1920  # wider than a web page needs: larger GIFs are shrunk by a whole factor
 
 # libx264 in one thread with a short look-ahead: a few frames in memory instead of dozens
-# (at 3300x2160 the defaults took over 1 GB), and the same bytes on every run.
-X264_OPTIONS = ["-threads", "1", "-x264-params", "rc-lookahead=10"]
+# (at 3300x2160 the defaults took over 1 GB), and the same bytes on every run. The
+# veryfast preset: 1001 frames at 1100x720 in 8.3 s instead of 11.2 s, 4% larger.
+X264_OPTIONS = ["-threads", "1", "-preset", "veryfast", "-x264-params", "rc-lookahead=10"]
 NO_METADATA = ["-fflags", "+bitexact", "-map_metadata", "-1"]  # no encoder or date tags
 
 
