@@ -29,6 +29,9 @@ def test_a_missing_value_reads_n_a():
         ("{{ metrics.accuracy.valid_3 }}", ["no value 'valid_3'", "valid_1"]),
         ("{{ results.lr }}", ["source 'results'", "config, metrics"]),
         ("{{ config.lr:d }}", ["cannot format 0.01 with 'd'"]),
+        ("{{ metrics.accuracy }}", ["not a single value"]),
+        ("{{ metrics.final-loss }}", ["'{{ metrics.final-loss }}' is not a quote"]),
+        ("{{ metrics }}", ["is not a quote"]),
     ],
 )
 def test_a_bad_quote_names_the_page_and_what_exists(text, expected):
@@ -61,8 +64,19 @@ def test_broken_tex_fails_naming_the_page():
         typeset_math('<span class="arithmatex">\\(\\frac{1}{\\)</span>', "p.md")
 
 
-def test_dollar_math_left_in_the_html_is_an_error_but_code_is_not():
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<figcaption>The labels $y$.</figcaption>",
+        "<p>$$\nL = -\\sum Y\n$$</p>",
+        "<p>so $a_c$ cancels</p>",
+    ],
+)
+def test_dollar_math_left_in_the_html_is_an_error(html):
     with pytest.raises(MathError, match='markdown="span"'):
-        typeset_math("<figcaption>The labels $y$.</figcaption>", "p.md")
-    code = "<pre><code>echo $HOME and $PATH</code></pre><p>costs $5</p>"
-    assert typeset_math(code, "p.md") == code
+        typeset_math(html, "p.md")
+
+
+def test_dollars_in_code_and_prices_are_not_math():
+    html = "<pre><code>echo $HOME and $PATH</code></pre><p>costs $5 or $6</p>"
+    assert typeset_math(html, "p.md") == html

@@ -19,7 +19,10 @@ from mkdocs.structure.files import File
 from scratchnet.docsite.mathml import MathError, typeset_math
 from scratchnet.docsite.quoting import QuoteError, fill_numbers
 
-BUILD_HINT = "build the pipeline's outputs first: `snakemake -j4` (or `snakemake -j4 docs`)"
+BUILD_HINT = (
+    "build the pipeline's outputs first with `snakemake -j4 all docs`, and run mkdocs from "
+    "the directory snakemake built in"
+)
 _quoted_sources: dict[str, dict] = {}
 
 
@@ -41,7 +44,9 @@ def on_config(config):
 def on_files(files, config):
     """Publish every generated figure at figs/<name> in the site."""
     figures = _pipeline_paths(config)["figures"]
-    names = sorted(p.name for p in figures.glob("*") if p.is_file()) if figures.is_dir() else []
+    # Not hidden files, such as the .x.partial.png a killed job leaves behind.
+    found = figures.glob("*") if figures.is_dir() else []
+    names = sorted(p.name for p in found if p.is_file() and not p.name.startswith("."))
     if not names:
         raise PluginError(f"{figures}: no figures; {BUILD_HINT}")
     for name in names:
@@ -50,6 +55,14 @@ def on_files(files, config):
             File.generated(config, f"figs/{name}", abs_src_path=str((figures / name).resolve()))
         )
     return files
+
+
+def on_serve(server, config, builder):
+    """Under `mkdocs serve`, rebuild when the pipeline writes new figures or metrics."""
+    for path in _pipeline_paths(config).values():
+        if path.exists():
+            server.watch(str(path))
+    return server
 
 
 def on_page_markdown(markdown, page, config, files):

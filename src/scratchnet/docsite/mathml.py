@@ -22,7 +22,9 @@ UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)<")
 # $...$ that arithmatex never saw (e.g. inside raw HTML without markdown="span"), outside
 # code: it would reach the reader as raw TeX.
 CODE = re.compile(r"<(pre|code)\b.*?</\1>", flags=re.DOTALL)
-UNTYPESET = re.compile(r"\$\$?[^$<>\s][^$<>]*\$")
+# Display math: $$...$$ over any lines; inline: $x$ on one line, the $ signs touching
+# the TeX and the closing one not followed by a digit (so "costs $5 or $6" is no math).
+UNTYPESET = re.compile(r"\$\$.+?\$\$|\$(?=\S)[^$\n<>]*?(?<=\S)\$(?!\d)", flags=re.DOTALL)
 
 
 class MathError(ValueError):

@@ -2,8 +2,9 @@
 
 A page writes ``{{ metrics.final_loss:.3f }}``: a source (``metrics`` for
 results/metrics.json, ``config`` for results/config.json), a dotted key into that JSON,
-and an optional Python format spec after ``:``. A missing value is an error naming the
-page and the keys that exist; ``null`` (e.g. accuracy never reached 100%) reads "n/a".
+and an optional Python format spec after ``:``. A missing value, a malformed quote or
+one naming a whole table is an error naming the page (and the keys that exist); ``null``
+(e.g. accuracy never reached 100%) reads "n/a". Pages cannot contain a literal ``{{``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def fill_numbers(text: str, sources: Mapping[str, Mapping[str, Any]], where: str
         value = _lookup(sources[source], key, f"{where}: {match[0]}")
         if value is None:
             return MISSING_VALUE_TEXT
+        if isinstance(value, (Mapping, list)):
+            raise QuoteError(f"{where}: {match[0]} is not a single value: {value!r}")
         try:
             return format(value, spec)
         except (TypeError, ValueError) as problem:
@@ -45,7 +48,14 @@ def fill_numbers(text: str, sources: Mapping[str, Mapping[str, Any]], where: str
                 f"{where}: {match[0]}: cannot format {value!r} with {spec!r} ({problem})"
             ) from None
 
-    return PLACEHOLDER.sub(quote, text)
+    filled = PLACEHOLDER.sub(quote, text)
+    if "{{" in filled:
+        leftover = filled[filled.index("{{") :].split("}}")[0] + "}}"
+        raise QuoteError(
+            f"{where}: {leftover!r} is not a quote; expected {{{{ source.key }}}} or "
+            "{{ source.key:format }} with a source of " + ", ".join(sorted(sources))
+        )
+    return filled
 
 
 def _lookup(tree: Mapping[str, Any], dotted_key: str, context: str) -> Any:
