@@ -17,7 +17,6 @@ import csv
 import datetime
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,20 +26,9 @@ from pathlib import Path
 from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
-WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "src", "profiles")
-
-
-def copy_workflow(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in WORKFLOW_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(
-                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
+# The tests' helper that copies the workflow without build outputs, shared, not copied.
+sys.path.insert(0, str(REPO / "tests"))
+from workflow_copy import copy_workflow  # noqa: E402
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
