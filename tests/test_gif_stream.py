@@ -73,6 +73,17 @@ def test_later_frames_store_only_the_changed_box_with_transparency(tmp_path):
     assert all(c[0] & 1 and c[3] == TRANSPARENT for c in controls[1:])
 
 
+def test_a_change_within_one_palette_colour_stores_nothing(tmp_path):
+    frames = [np.full((SIZE[1], SIZE[0], 3), 250, np.uint8) for _ in range(2)]
+    frames[1][3:9, 4:20] = 251  # both greys take the palette's single entry
+    palette = shared_palette(frames[:1])
+    path = tmp_path / "anim.gif"
+    _write(path, frames, palette)
+    with Image.open(path) as im:
+        im.seek(1)
+        assert im.dispose_extent == (0, 0, 1, 1)  # the one-pixel, transparent stand-in
+
+
 @pytest.mark.parametrize("channels", [3, 4])
 def test_parts_join_into_the_same_bytes_as_one_stream(tmp_path, channels):
     frames = _frames(7, channels)
