@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from pathlib import Path
 
@@ -29,16 +30,36 @@ _STABLE_METADATA = {".png": {"Software": None}, ".svg": {"Date": None, "Creator"
 def styled(function):
     """Run ``function`` under matplotlib's defaults plus the tutorial style, and nothing
     else: a user's matplotlibrc (say ``savefig.bbox: tight``) cannot change the pixels,
-    and the caller's own settings are restored afterwards."""
+    and the caller's own settings are restored afterwards.
+
+    A styled function called from another one runs directly, in the style already set:
+    setting the style takes about 3 ms, a sixth of the time to draw a 100-dpi animation
+    frame.
+    """
 
     @functools.wraps(function)
     def run_styled(*args, **kwargs):
-        with matplotlib.rc_context():
+        if _style_in_force:
+            return function(*args, **kwargs)
+        with matplotlib.rc_context(), _in_style():
             matplotlib.rcdefaults()
             matplotlib.style.use(STYLE_FILE)
             return function(*args, **kwargs)
 
     return run_styled
+
+
+_style_in_force = False  # True while a styled function runs
+
+
+@contextlib.contextmanager
+def _in_style():
+    global _style_in_force
+    _style_in_force = True
+    try:
+        yield
+    finally:
+        _style_in_force = False
 
 
 def new_figure(width: float, height: float) -> Figure:

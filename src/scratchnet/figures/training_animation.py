@@ -4,8 +4,9 @@ The figure is built and drawn once. Its static part (axes, ticks, labels, colour
 kept as a background; each frame restores it, updates only the artists that change
 (image data, dots, curves, the title), draws just those ("blitting") and grabs the
 pixels. Every static artist lies beneath every changing one, so a blitted frame is
-pixel-identical to a full redraw. Colour scales are fixed for the whole run so frames
-compare.
+pixel-identical to a full redraw. The marks of the first full accuracy never change
+once shown: from then on they are part of the background. Colour scales are fixed for
+the whole run so frames compare.
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ class TrainingAnimation:
         self._animated = self._changing_artists()
         for artist in self._animated:
             artist.set_animated(True)  # left out of canvas.draw(): the background
-        self.canvas.draw()
-        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        self._background = None
+        self._background_shows_marks = None
 
     def _changing_artists(self) -> list:
         """The artists a frame updates, in the order a full draw paints them; every other
@@ -77,7 +78,6 @@ class TrainingAnimation:
             self.accuracy_line,
             self.loss_head,
             self.accuracy_head,
-            *self.full_marks,
         }
         ordered = []
         for ax in self.fig.axes:
@@ -89,6 +89,20 @@ class TrainingAnimation:
                 static.set_zorder(min(static.get_zorder(), bottom - 0.5))
             ordered += sorted(mine, key=lambda a: a.get_zorder())  # stable, as in a draw
         return ordered + [self.title]  # the figure draws its texts after its axes
+
+    def _restore_background(self, iteration: int) -> None:
+        """Paint the background of the frame at ``iteration``: with the full-accuracy
+        marks from their iteration on. Drawn again only when that changes, so about once
+        per animation: text is the costliest artist to draw every frame."""
+        shows_marks = self.first_full is not None and iteration >= self.first_full
+        if shows_marks != self._background_shows_marks:
+            for mark in self.full_marks:
+                mark.set_visible(shows_marks)
+            self._background = None  # free it before drawing the next
+            self.canvas.draw()
+            self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+            self._background_shows_marks = shows_marks
+        self.canvas.restore_region(self._background)
 
     def _build(self) -> None:
         h = self.history
@@ -121,10 +135,15 @@ class TrainingAnimation:
             "b2": "$b_2$",
             "A2": "$A_2$ = softmax($z_2$); dot = prediction",
         }
+        self.colours = {}
         for name, (spec, norm, cmap, xlabel, ylabel) in panels.items():
             ax = self.fig.add_subplot(spec)
             data = getattr(h, name)[0]
-            self.images[name] = ax.imshow(data, cmap=cmap, norm=norm, aspect="auto")
+            self.images[name] = image = ax.imshow(data, cmap=cmap, norm=norm, aspect="auto")
+            # Every iteration's colours, looked up once: (iterations + 1, rows, cols, 4)
+            # RGBA. Frames then show these directly; given values instead, matplotlib
+            # would normalise and colour-map the whole upsampled image on every frame.
+            self.colours[name] = image.cmap(image.norm(getattr(h, name)), bytes=True)
             ax.set_title(titles[name], fontsize=10)
             rows, cols = data.shape
             ax.set_yticks(range(rows), range(1, rows + 1))
@@ -174,10 +193,13 @@ class TrainingAnimation:
         # A dot at the current iteration, so even frame 0 (a single point) shows a value.
         (self.loss_head,) = loss_ax.plot([], [], "o", color=LOSS_COLOR, ms=5)
         (self.accuracy_head,) = acc_ax.plot([], [], "o", color=ACCURACY_COLOR, ms=5)
+        # Beneath the curves (zorder 2), so that they can be part of the background.
         self.full_marks = []
         if self.first_full is not None:
             for ax in (loss_ax, acc_ax):
-                mark = ax.axvline(self.first_full, color=MARK_COLOR, ls="--", lw=1, visible=False)
+                mark = ax.axvline(
+                    self.first_full, color=MARK_COLOR, ls="--", lw=1, zorder=1.5, visible=False
+                )
                 self.full_marks.append(mark)
             self.full_marks.append(
                 acc_ax.text(
@@ -186,6 +208,7 @@ class TrainingAnimation:
                     f" 100% at iteration {self.first_full}",
                     color=MARK_COLOR,
                     fontsize=8,
+                    zorder=1.5,
                     visible=False,
                 )
             )
@@ -207,7 +230,7 @@ class TrainingAnimation:
         """Pixels of the frame at ``iteration``: (H, W, 4) RGBA uint8 (opaque), a copy owned
         by the caller."""
         self._update(iteration)
-        self.canvas.restore_region(self._background)
+        self._restore_background(iteration)
         for artist in self._animated:
             self.fig.draw_artist(artist)
         return self._pixels()
@@ -233,7 +256,7 @@ class TrainingAnimation:
         """Set every changing artist to its state at ``iteration``."""
         h = self.history
         for name, image in self.images.items():
-            image.set_data(getattr(h, name)[iteration])
+            image.set_data(self.colours[name][iteration])
         predicted = predict(h.A2[iteration])
         self.dots.set_offsets(np.column_stack([np.arange(len(predicted)), predicted]))
         self.dots.set_facecolors(self._dot_colors(predicted))
@@ -259,6 +282,7 @@ def frame_chunk(n_iterations: int, every: int, chunk: int, chunks: int) -> list[
     return [int(i) for i in np.array_split(shown, chunks)[chunk]]
 
 
+@styled  # once for the whole part, not once per frame
 def write_gif_part(
     history: History,
     labels: np.ndarray,
