@@ -1,10 +1,14 @@
 """The MP4 companion: every GIF frame, even sizes, large animations shrunk for the web."""
 
+import subprocess
+
 import imageio_ffmpeg
 import numpy as np
-from PIL import Image
+import pytest
+from PIL import Image, ImageSequence
 
-from scratchnet.figures.video import MAX_WIDTH, gif_to_mp4, pad_to_even
+from scratchnet.figures.gif_stream import GifStream, shared_palette
+from scratchnet.figures.video import MAX_WIDTH, gif_to_mp4, video_size
 
 
 def _gif(path, size, count=5):
@@ -25,7 +29,7 @@ def _video_facts(path):
 
 def test_odd_sizes_are_padded_and_every_frame_kept(tmp_path):
     _gif(tmp_path / "a.gif", (61, 41))
-    assert gif_to_mp4(tmp_path / "a.gif", tmp_path / "a.mp4", frame_ms=100) == 5
+    gif_to_mp4(tmp_path / "a.gif", tmp_path / "a.mp4", frame_ms=100)
     assert _video_facts(tmp_path / "a.mp4") == ((62, 42), 10.0, 5)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.gif", "a.mp4"]
 
@@ -37,17 +41,37 @@ def test_wide_animations_shrink_by_a_whole_factor(tmp_path):
     assert _video_facts(tmp_path / "wide.mp4") == ((1282, 14), 5.0, 3)
 
 
-def test_a_gif_of_delta_frames_decodes_to_every_full_frame(tmp_path):
-    from scratchnet.figures.gif_stream import GifStream, shared_palette
-
+def _delta_gif(path):
+    """A GifStream GIF of a bar that grows: frames after the first store only the change,
+    the rest of each transparent."""
     frames = []
-    for k in range(4):  # a bar that grows: later frames store only the change
+    for k in range(4):
         frame = np.full((40, 60, 3), 255, np.uint8)
         frame[10:30, : 15 * (k + 1)] = (30, 30, 200)
+        frame[35, 4 * k : 4 * k + 3] = (200, 30, 30)  # a mark that moves: a second change
         frames.append(frame)
-    with GifStream(tmp_path / "a.gif", shared_palette(frames), (60, 40), 100) as gif:
+    with GifStream(path, shared_palette(frames), (60, 40), 100) as gif:
         for frame in frames:
             gif.append(frame)
+
+
+def test_ffmpeg_composes_delta_frames_exactly_as_pillow_does(tmp_path):
+    # gif_to_mp4 relies on ffmpeg's GIF decoder to build full frames from our partial,
+    # transparent ones: the decoded pixels must be those of the animation.
+    _delta_gif(tmp_path / "a.gif")
+    with Image.open(tmp_path / "a.gif") as gif:
+        expected = np.stack([np.array(f.convert("RGB")) for f in ImageSequence.Iterator(gif)])
+    decoded = subprocess.run(
+        [imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-i", str(tmp_path / "a.gif")]
+        + ["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert np.array_equal(np.frombuffer(decoded, np.uint8).reshape(expected.shape), expected)
+
+
+def test_a_gif_of_delta_frames_decodes_to_every_full_frame(tmp_path):
+    _delta_gif(tmp_path / "a.gif")
     gif_to_mp4(tmp_path / "a.gif", tmp_path / "a.mp4", frame_ms=100)
     decoded = imageio_ffmpeg.read_frames(str(tmp_path / "a.mp4"))
     next(decoded)
@@ -62,10 +86,35 @@ def test_the_same_gif_gives_the_same_bytes(tmp_path):
     assert (tmp_path / "1.mp4").read_bytes() == (tmp_path / "2.mp4").read_bytes()
 
 
-def test_pad_to_even_pads_with_white_only_where_needed():
-    odd = np.zeros((3, 5, 3), np.uint8)
-    padded = pad_to_even(odd)
-    assert padded.shape == (4, 6, 3)
-    assert (padded[3] == 255).all() and (padded[:, 5] == 255).all()
-    even = np.zeros((4, 6, 3), np.uint8)
-    assert pad_to_even(even) is even
+def test_padding_is_white_and_only_on_the_bottom_and_right(tmp_path):
+    black = Image.new("RGB", (61, 41))
+    black.save(tmp_path / "a.gif", save_all=True, append_images=[black], duration=100)
+    gif_to_mp4(tmp_path / "a.gif", tmp_path / "a.mp4", frame_ms=100)
+    decoded = imageio_ffmpeg.read_frames(str(tmp_path / "a.mp4"))
+    next(decoded)
+    first = np.frombuffer(next(decoded), np.uint8).reshape(42, 62, 3).astype(int)
+    assert first[:38, :58].max() < 16  # the picture, away from chroma blur at the seam
+    assert first[41, :58].min() > 235 and first[:38, 61].min() > 235  # the padding
+
+
+def test_video_size_shrinks_by_whole_factors_and_pads_to_even():
+    assert video_size((1100, 720)) == (1, (1100, 720), (1100, 720))
+    assert video_size((61, 41)) == (1, (61, 41), (62, 42))
+    assert video_size((3300, 2160)) == (2, (1650, 1080), (1650, 1080))
+    assert video_size((MAX_WIDTH + 1, 9)) == (2, (961, 5), (962, 6))
+
+
+def test_a_file_that_is_not_a_gif_fails_naming_it_and_leaves_no_video(tmp_path):
+    (tmp_path / "a.gif").write_bytes(b"GIF89a" + bytes(20))  # a header, then nonsense
+    with pytest.raises(Exception, match="a.gif"):
+        gif_to_mp4(tmp_path / "a.gif", tmp_path / "a.mp4", frame_ms=100)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.gif"]
+
+
+def test_a_truncated_gif_fails_instead_of_giving_a_short_video(tmp_path):
+    _gif(tmp_path / "a.gif", (64, 48))
+    whole = (tmp_path / "a.gif").read_bytes()
+    (tmp_path / "a.gif").write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ValueError, match="a.gif: truncated GIF"):
+        gif_to_mp4(tmp_path / "a.gif", tmp_path / "a.mp4", frame_ms=100)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.gif"]
