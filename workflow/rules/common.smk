@@ -8,6 +8,10 @@ import yaml
 
 CONDA_ENV = "../envs/scratchnet.yaml"  # relative to the .smk files in workflow/rules/
 
+# The animation is the longest chain of jobs (training set, training, frame parts, GIF,
+# MP4): its jobs start first when they can, and the short figure jobs fill the gaps.
+ANIMATION_PRIORITY = 10
+
 SOURCE = Path(workflow.basedir) / "src"
 PACKAGE = SOURCE / "scratchnet"
 

@@ -12,6 +12,7 @@ rule make_training_set:
         "results/logs/make_training_set.log",
     benchmark:
         "results/benchmarks/make_training_set.tsv"
+    priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
     script:

@@ -210,6 +210,7 @@ rule render_animation_part:
         "results/benchmarks/render_animation_part_{chunk}.tsv"
     wildcard_constraints:
         chunk=r"\d+",
+    priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
     params:
@@ -236,6 +237,7 @@ rule assemble_training_animation:
         "results/logs/assemble_training_animation.log",
     benchmark:
         "results/benchmarks/assemble_training_animation.tsv"
+    priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
     script:
@@ -257,6 +259,7 @@ rule encode_training_video:
         "results/logs/encode_training_video.log",
     benchmark:
         "results/benchmarks/encode_training_video.tsv"
+    priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
     params:

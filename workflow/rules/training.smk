@@ -13,6 +13,7 @@ rule train_network:
         "results/logs/train_network.log",
     benchmark:
         "results/benchmarks/train_network.tsv"
+    priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
     params:
