@@ -16,5 +16,6 @@ def test_quick_benchmark_prints_its_tables():
     )
     assert result.returncode == 0, result.stderr
     assert "| baseline GIF alone" in result.stdout
+    assert "| ours, the GIF and MP4 alone" in result.stdout
     assert "| target | measured | goal | met |" in result.stdout
     assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 6
