@@ -25,10 +25,11 @@ from pathlib import Path
 
 from PIL import Image
 
+from scratchnet.joblog import logged_peak_memory
+
 REPO = Path(__file__).resolve().parents[1]
 # The tests' helper that copies the workflow without build outputs, shared, not copied.
 sys.path.insert(0, str(REPO / "tests"))
-from scratchnet.joblog import logged_peak_memory  # noqa: E402
 from workflow_copy import copy_workflow  # noqa: E402
 
 
