@@ -46,16 +46,31 @@ def job_log(path: str | Path) -> Iterator[None]:
 
 
 def peak_memory_line() -> str:
-    """The kernel's exact record of this process's peak resident memory, and of its
-    largest finished subprocess (such as ffmpeg), as one log line. Snakemake's benchmark
-    files only sample memory about once a second, and miss a short job's peak."""
-    # ru_maxrss is in KiB on Linux, in bytes on macOS.
+    """This process's peak resident memory and its largest finished subprocess's (such as
+    ffmpeg), as one log line. Snakemake's benchmark files only sample memory about once
+    a second, and miss a short job's peak; these are the kernel's exact records."""
+    # Linux keeps a process's ru_maxrss across exec(): a job forked from Snakemake would
+    # report Snakemake's size. VmHWM counts this program alone.
+    own = _status_field("VmHWM")
+    # ru_maxrss is in KiB on Linux, in bytes on macOS. A subprocess's starts at our size
+    # when it was spawned: exact when it outgrows that, as ffmpeg does.
     unit = 1 if sys.platform == "darwin" else 1024
-    own, children = (
-        resource.getrusage(who).ru_maxrss * unit / 2**20
-        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    )
-    return f"peak memory: {own:.0f} MB, largest subprocess {children:.0f} MB"
+    if own is None:
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit
+    return f"peak memory: {own / 2**20:.0f} MB, largest subprocess {children / 2**20:.0f} MB"
+
+
+def _status_field(name: str) -> int | None:
+    """A size in bytes from /proc/self/status (Linux), or None where there is none."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(f"{name}:"):
+                    return int(line.split()[1]) * 1024  # given in kB
+    except OSError:
+        pass
+    return None
 
 
 def logged_peak_memory(log: str) -> float | None:
