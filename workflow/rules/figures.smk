@@ -264,5 +264,6 @@ rule encode_training_video:
         CONDA_ENV
     params:
         frame_ms=config["frame_ms"],
+        frames=N_FRAMES,
     script:
         "../scripts/encode_training_video.py"

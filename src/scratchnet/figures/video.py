@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -11,7 +11,6 @@ import imageio_ffmpeg
 from PIL import Image
 
 from ..atomic import written_atomically
-from .gif_stream import GIF_TRAILER
 
 MAX_WIDTH = 1920  # wider than a web page needs: larger GIFs are shrunk by a whole factor
 
@@ -43,26 +42,29 @@ def video_size(gif_size: tuple[int, int]) -> tuple[int, tuple[int, int], tuple[i
     return shrink, (width, height), (width + width % 2, height + height % 2)
 
 
-def gif_to_mp4(gif_path: str | Path, mp4_path: str | Path, *, frame_ms: int) -> None:
-    """Encode every frame of ``gif_path`` at 1000 / frame_ms frames per second with
-    imageio-ffmpeg's bundled ffmpeg, shrunk and padded as ``video_size`` says (padding
-    is white, the figures' background)."""
+def gif_to_mp4(gif_path: str | Path, mp4_path: str | Path, *, frame_ms: int, frames: int):
+    """Encode the ``frames`` frames of ``gif_path`` as an MP4 with imageio-ffmpeg's bundled
+    ffmpeg, one video frame per GIF frame at 1000 / frame_ms frames per second, shrunk
+    and padded as ``video_size`` says (padding is white, the figures' background).
+
+    A GIF with another number of frames (a truncated one, say, which ffmpeg would encode
+    as far as it goes) raises ValueError and leaves no video.
+    """
     with Image.open(gif_path) as gif:  # reads the header only
         shrink, (width, height), (padded_width, padded_height) = video_size(gif.size)
-    with open(gif_path, "rb") as gif:
-        gif.seek(-1, os.SEEK_END)
-        if gif.read(1) != GIF_TRAILER:  # ffmpeg would quietly encode the frames it finds
-            raise ValueError(f"{gif_path}: truncated GIF (it does not end with a trailer)")
     filters = [f"pad={padded_width}:{padded_height}:0:0:white", "format=yuv420p"]
-    if shrink > 1:  # "area" averages each shrink x shrink block, as a box filter does
+    if shrink > 1:  # "area": each pixel is the mean of the pixels it covers
         filters.insert(0, f"scale={width}:{height}:flags=area")
     with written_atomically(mp4_path) as partial:
         command = [
             imageio_ffmpeg.get_ffmpeg_exe(),
             *("-nostdin", "-loglevel", "error", "-y", "-threads", "1"),
-            *("-i", str(gif_path), "-filter_threads", "1", "-vf", ",".join(filters)),
-            *("-r", f"{1000 / frame_ms:g}", "-c:v", "libx264", *X264_OPTIONS),
-            *NO_METADATA,
+            # The rate given for the input: every GIF frame becomes one video frame,
+            # whatever delays the GIF stores (in hundredths of a second).
+            *("-r", f"1000/{frame_ms}", "-i", str(gif_path)),
+            *("-filter_threads", "1", "-vf", ",".join(filters)),
+            *("-c:v", "libx264", *X264_OPTIONS, *NO_METADATA),
+            *("-progress", "pipe:1", "-nostats"),  # key=value lines on stdout: frame=N
             *("-f", "mp4", str(partial)),
         ]
         finished = subprocess.run(command, capture_output=True, text=True)
@@ -70,4 +72,10 @@ def gif_to_mp4(gif_path: str | Path, mp4_path: str | Path, *, frame_ms: int) -> 
             raise RuntimeError(
                 f"{gif_path}: ffmpeg could not encode it as {mp4_path} "
                 f"(exit code {finished.returncode}): {finished.stderr.strip()[-2000:]}"
+            )
+        encoded = re.findall(r"^frame=(\d+)$", finished.stdout, re.MULTILINE)
+        if not encoded or int(encoded[-1]) != frames:
+            raise ValueError(
+                f"{gif_path}: expected {frames} frames, ffmpeg found "
+                f"{encoded[-1] if encoded else 'none'} (is the GIF truncated?)"
             )
