@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import contextvars
 import functools
 from pathlib import Path
 
@@ -39,27 +39,21 @@ def styled(function):
 
     @functools.wraps(function)
     def run_styled(*args, **kwargs):
-        if _style_in_force:
+        if _style_in_force.get():
             return function(*args, **kwargs)
-        with matplotlib.rc_context(), _in_style():
-            matplotlib.rcdefaults()
-            matplotlib.style.use(STYLE_FILE)
-            return function(*args, **kwargs)
+        token = _style_in_force.set(True)
+        try:
+            with matplotlib.rc_context():
+                matplotlib.rcdefaults()
+                matplotlib.style.use(STYLE_FILE)
+                return function(*args, **kwargs)
+        finally:
+            _style_in_force.reset(token)
 
     return run_styled
 
 
-_style_in_force = False  # True while a styled function runs
-
-
-@contextlib.contextmanager
-def _in_style():
-    global _style_in_force
-    _style_in_force = True
-    try:
-        yield
-    finally:
-        _style_in_force = False
+_style_in_force = contextvars.ContextVar("style_in_force", default=False)
 
 
 def new_figure(width: float, height: float) -> Figure:

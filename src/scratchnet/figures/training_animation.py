@@ -94,8 +94,9 @@ class TrainingAnimation:
 
     def _restore_background(self, iteration: int) -> None:
         """Paint the background of the frame at ``iteration``: with the full-accuracy
-        marks from their iteration on. Drawn again only when that changes, so about once
-        per animation: text is the costliest artist to draw every frame."""
+        marks from their iteration on. Drawn again only when that changes (a few times
+        per part: the palette's sample frames come first), where the marks' text would
+        otherwise be drawn every frame, and text is the costliest artist."""
         shows_marks = self.first_full is not None and iteration >= self.first_full
         if shows_marks != self._background_shows_marks:
             for mark in self.full_marks:
@@ -137,15 +138,10 @@ class TrainingAnimation:
             "b2": "$b_2$",
             "A2": "$A_2$ = softmax($z_2$); dot = prediction",
         }
-        self.colours = {}
         for name, (spec, norm, cmap, xlabel, ylabel) in panels.items():
             ax = self.fig.add_subplot(spec)
             data = getattr(h, name)[0]
-            self.images[name] = image = ax.imshow(data, cmap=cmap, norm=norm, aspect="auto")
-            # Every iteration's colours, looked up once: (iterations + 1, rows, cols, 4)
-            # RGBA. Frames then show these directly; given values instead, matplotlib
-            # would normalise and colour-map the whole upsampled image on every frame.
-            self.colours[name] = image.cmap(image.norm(getattr(h, name)), bytes=True)
+            self.images[name] = ax.imshow(data, cmap=cmap, norm=norm, aspect="auto")
             ax.set_title(titles[name], fontsize=10)
             rows, cols = data.shape
             ax.set_yticks(range(rows), range(1, rows + 1))
@@ -291,7 +287,9 @@ class TrainingAnimation:
         """Set every changing artist to its state at ``iteration``."""
         h = self.history
         for name, image in self.images.items():
-            image.set_data(self.colours[name][iteration])
+            # The cells' colours, (rows, cols, 4) RGBA: given the values instead,
+            # matplotlib would normalise and colour-map the whole enlarged image.
+            image.set_data(image.cmap(image.norm(getattr(h, name)[iteration]), bytes=True))
         predicted = predict(h.A2[iteration])
         self.dots.set_offsets(np.column_stack([np.arange(len(predicted)), predicted]))
         self.dots.set_facecolors(self._dot_colors(predicted))
