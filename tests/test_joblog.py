@@ -15,11 +15,19 @@ JOB = """
         print("working", file=sys.stderr)
         subprocess.run([sys.executable, "-c", "x = b'x' * (80 * 2**20)"], check=True)
 """
+# What starts the job: a large process, as Snakemake is (Linux hands a process's peak
+# memory on to the program it starts, so the job must not report this one's 200 MB).
+LARGE_PARENT = """
+    import subprocess, sys
+    x = b"x" * (200 * 2**20)
+    subprocess.run([sys.executable, "-c", sys.argv[1], sys.argv[2]], check=True)
+"""
 
 
 def test_a_finished_job_logs_its_own_peak_memory_and_its_largest_subprocess(tmp_path):
     log = tmp_path / "job.log"
-    subprocess.run([sys.executable, "-c", textwrap.dedent(JOB), str(log)], check=True)
+    job = [textwrap.dedent(JOB), str(log)]
+    subprocess.run([sys.executable, "-c", textwrap.dedent(LARGE_PARENT), *job], check=True)
     lines = log.read_text().splitlines()
     assert lines[0] == "working" and lines[-1].startswith("peak memory: ")
     own, largest_subprocess = (float(word) for word in lines[-1].split() if word.isdigit())

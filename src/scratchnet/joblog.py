@@ -52,8 +52,8 @@ def peak_memory_line() -> str:
     # Linux keeps a process's ru_maxrss across exec(): a job forked from Snakemake would
     # report Snakemake's size. VmHWM counts this program alone.
     own = _status_field("VmHWM")
-    # ru_maxrss is in KiB on Linux, in bytes on macOS. A subprocess's starts at our size
-    # when it was spawned: exact when it outgrows that, as ffmpeg does.
+    # ru_maxrss is in KiB on Linux, in bytes on macOS. A subprocess's starts at our own
+    # peak when it was spawned: exact when the subprocess outgrows that, as ffmpeg does.
     unit = 1 if sys.platform == "darwin" else 1024
     if own is None:
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit
