@@ -53,8 +53,8 @@ def snakemake(workdir: Path, *config: str, targets: tuple[str, ...] = ()) -> flo
     return timed(command + (["--config", *config] if config else []), workdir)[0]
 
 
-def largest_job(workdir: Path) -> tuple[str, float]:
-    """(job, peak RSS in MB) of the job with the largest peak RSS.
+def job_peaks(workdir: Path) -> dict[str, float]:
+    """Peak RSS in MB of every job of a build, by job (rule, and wildcards if any).
 
     A job's peak is the larger of two records: Snakemake's benchmark file, which samples
     the job's processes about once a second and so misses a short job's peak, and the
@@ -68,8 +68,20 @@ def largest_job(workdir: Path) -> tuple[str, float]:
         log = workdir / "results" / "logs" / f"{tsv.stem}.log"
         logged = logged_peak_memory(log.read_text()) if log.exists() else None
         peaks[tsv.stem] = max(sampled, logged or 0.0)
+    return peaks
+
+
+def largest_job(workdir: Path) -> tuple[str, float]:
+    """(job, peak RSS in MB) of the job with the largest peak RSS."""
+    peaks = job_peaks(workdir)
     job = max(peaks, key=peaks.get)
     return job, peaks[job]
+
+
+def largest_part(workdir: Path) -> float:
+    """Peak RSS in MB of the largest animation part job: the jobs that hold frames."""
+    peaks = job_peaks(workdir)
+    return max(peak for job, peak in peaks.items() if job.startswith("render_animation_part"))
 
 
 def gif_facts(path: Path) -> tuple[int, tuple[int, int], int]:
@@ -138,10 +150,12 @@ def main() -> None:
         small = copy_workflow(tmp / "small")
         small_wall = snakemake(small, f"gif_dpi={scale_dpi}")
         small_job, small_rss = largest_job(small)
+        small_part_rss = largest_part(small)
         big = copy_workflow(tmp / "big")
         big_config = [f"gif_dpi={scale_dpi}", f"iterations={scale_iterations}", "snapshot_every=1"]
         big_wall = snakemake(big, *big_config)
         big_job, big_rss = largest_job(big)
+        big_part_rss = largest_part(big)
         big_frames = gif_facts(big / "figs" / "train-anim.gif")[2]
         # The same frames with nothing else: what the animation's jobs cost on their own.
         animation_only = copy_workflow(tmp / "animation-only")
@@ -153,6 +167,9 @@ def main() -> None:
     # byte ratio understates our advantage; it is the conservative comparison.
     byte_ratio = ours_bytes / base_bytes
     pixel_ratio = (ours_size[0] * ours_size[1]) / (base_size[0] * base_size[1])
+    # The largest job may hold no frames at all (the MP4 job): the part jobs must not
+    # grow with the frame count either.
+    rss_growth = max(big_rss / small_rss, big_part_rss / small_part_rss)
     targets = [
         (
             "clean build of every asset vs baseline GIF alone, speed-up",
@@ -162,10 +179,11 @@ def main() -> None:
         ),
         ("largest job peak RSS, MB", ours_rss, "<= 300", ours_rss <= 300),
         (
-            f"peak RSS {big_frames} vs 41 frames (dpi {scale_dpi}), ratio",
-            big_rss / small_rss,
+            f"peak RSS {big_frames} vs 41 frames (dpi {scale_dpi}), ratio: the larger of the "
+            "largest job's and the part jobs'",
+            rss_growth,
             "<= 1.10",
-            big_rss / small_rss <= 1.10,
+            rss_growth <= 1.10,
         ),
         (
             f"GIF bytes, ours / baseline (ours has {pixel_ratio:.2f}x the pixels)",
@@ -197,14 +215,16 @@ def main() -> None:
     print_row("ours, no-op rerun", f"{noop_wall:.1f}", "", "", "", "")
     print_row(
         f"ours, every asset (gif_dpi {scale_dpi})", f"{small_wall:.1f}",
-        f"{small_rss:.0f} ({small_job})", "", "", 41,
+        f"{small_rss:.0f} ({small_job}); parts {small_part_rss:.0f}", "", "", 41,
     )  # fmt: skip
     print_row(
         f"ours, every asset (gif_dpi {scale_dpi}, {scale_iterations} iterations)",
-        f"{big_wall:.1f}", f"{big_rss:.0f} ({big_job})", "", "", big_frames,
+        f"{big_wall:.1f}", f"{big_rss:.0f} ({big_job}); parts {big_part_rss:.0f}", "", "",
+        big_frames,
     )  # fmt: skip
     print_row(
-        f"ours, the GIF and MP4 alone (gif_dpi {scale_dpi}, {scale_iterations} iterations)",
+        f"ours, the GIF and MP4 alone, with the data and training they need (gif_dpi "
+        f"{scale_dpi}, {scale_iterations} iterations)",
         f"{animation_wall:.1f}", "", "", "", big_frames,
     )  # fmt: skip
     print()
