@@ -71,16 +71,14 @@ def job_peaks(workdir: Path) -> dict[str, float]:
     return peaks
 
 
-def largest_job(workdir: Path) -> tuple[str, float]:
-    """(job, peak RSS in MB) of the job with the largest peak RSS."""
-    peaks = job_peaks(workdir)
+def largest_job(peaks: dict[str, float]) -> tuple[str, float]:
+    """(job, peak RSS in MB) of the job with the largest peak of ``job_peaks``."""
     job = max(peaks, key=peaks.get)
     return job, peaks[job]
 
 
-def largest_part(workdir: Path) -> float:
+def largest_part(peaks: dict[str, float]) -> float:
     """Peak RSS in MB of the largest animation part job: the jobs that hold frames."""
-    peaks = job_peaks(workdir)
     return max(peak for job, peak in peaks.items() if job.startswith("render_animation_part"))
 
 
@@ -138,7 +136,7 @@ def main() -> None:
         print(f"ours: clean snakemake -j4 of every asset, gif_dpi={dpi} ...", flush=True)
         ours = copy_workflow(tmp / "ours")
         ours_wall = snakemake(ours, f"gif_dpi={dpi}")
-        ours_job, ours_rss = largest_job(ours)
+        ours_job, ours_rss = largest_job(job_peaks(ours))
         ours_bytes, ours_size, ours_frames = gif_facts(ours / "figs" / "train-anim.gif")
         mp4_bytes = (ours / "figs" / "train-anim.mp4").stat().st_size
         noop_wall = snakemake(ours, f"gif_dpi={dpi}")
@@ -149,13 +147,15 @@ def main() -> None:
         )
         small = copy_workflow(tmp / "small")
         small_wall = snakemake(small, f"gif_dpi={scale_dpi}")
-        small_job, small_rss = largest_job(small)
-        small_part_rss = largest_part(small)
+        small_peaks = job_peaks(small)
+        small_job, small_rss = largest_job(small_peaks)
+        small_part_rss = largest_part(small_peaks)
         big = copy_workflow(tmp / "big")
         big_config = [f"gif_dpi={scale_dpi}", f"iterations={scale_iterations}", "snapshot_every=1"]
         big_wall = snakemake(big, *big_config)
-        big_job, big_rss = largest_job(big)
-        big_part_rss = largest_part(big)
+        big_peaks = job_peaks(big)
+        big_job, big_rss = largest_job(big_peaks)
+        big_part_rss = largest_part(big_peaks)
         big_frames = gif_facts(big / "figs" / "train-anim.gif")[2]
         # The same frames with nothing else: what the animation's jobs cost on their own.
         animation_only = copy_workflow(tmp / "animation-only")

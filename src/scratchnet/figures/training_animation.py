@@ -3,8 +3,8 @@
 The figure is built and drawn once. Its static part (axes, ticks, labels, colourbars) is
 kept as a background; each frame restores it, updates only the artists that change
 (image data, dots, curves, the numbers in the title), draws just those ("blitting")
-and grabs the pixels. Every static artist lies beneath every changing one, so a blitted frame is
-pixel-identical to a full redraw. The marks of the first full accuracy never change
+and grabs the pixels. Every static artist lies beneath every changing one, so a blitted
+frame is pixel-identical to a full redraw. The marks of the first full accuracy never change
 once shown: from then on they are part of the background. Colour scales are fixed for
 the whole run so frames compare.
 """
@@ -97,15 +97,16 @@ class TrainingAnimation:
         marks from their iteration on. Drawn again only when that changes (a few times
         per part: the palette's sample frames come first), where the marks' text would
         otherwise be drawn every frame, and text is the costliest artist."""
-        shows_marks = self.first_full is not None and iteration >= self.first_full
-        if shows_marks != self._background_shows_marks:
-            for mark in self.full_marks:
-                mark.set_visible(shows_marks)
+        shows_marks = self._shows_full_marks(iteration)
+        if shows_marks != self._background_shows_marks:  # _update has set them so
             self._background = None  # free it before drawing the next
             self.canvas.draw()
             self._background = self.canvas.copy_from_bbox(self.fig.bbox)
             self._background_shows_marks = shows_marks
         self.canvas.restore_region(self._background)
+
+    def _shows_full_marks(self, iteration: int) -> bool:
+        return self.first_full is not None and iteration >= self.first_full
 
     def _build(self) -> None:
         h = self.history
@@ -299,7 +300,7 @@ class TrainingAnimation:
         self.loss_head.set_data([iteration], [h.loss[iteration]])
         self.accuracy_head.set_data([iteration], [h.accuracy[iteration]])
         for mark in self.full_marks:
-            mark.set_visible(iteration >= self.first_full)
+            mark.set_visible(self._shows_full_marks(iteration))
         numbers = self._title_numbers(iteration, h.loss[iteration], h.accuracy[iteration])
         for text, number in zip(self.title_numbers, numbers):
             text.set_text(number)
