@@ -20,10 +20,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from scratchnet.datasets import read_csv  # noqa: E402
-from scratchnet.figures.training_animation import frame_iterations  # noqa: E402
-from scratchnet.snapshots import load_history  # noqa: E402
-from scratchnet.training import first_full_accuracy  # noqa: E402
+from scratchnet.figures.lines.training_animation import frame_iterations  # noqa: E402
+from scratchnet.lines.datasets import read_csv  # noqa: E402
+from scratchnet.lines.snapshots import load_history  # noqa: E402
+from scratchnet.lines.training import first_full_accuracy  # noqa: E402
 
 
 def draw_frame(h, labels, i, first_full, limits):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from scratchnet.datasets import (
+from scratchnet.lines.datasets import (
     HEADER,
     DatasetError,
     noisy_copy,

@@ -3,15 +3,15 @@
 import numpy as np
 import pytest
 
-from scratchnet.datasets import training_set
-from scratchnet.figures import network_diagram, training_curves
 from scratchnet.figures.common import save_figure
-from scratchnet.figures.training_animation import (
+from scratchnet.figures.lines import network_diagram, training_curves
+from scratchnet.figures.lines.training_animation import (
     TrainingAnimation,
     frame_chunk,
     frame_iterations,
 )
-from scratchnet.training import first_full_accuracy, train
+from scratchnet.lines.datasets import training_set
+from scratchnet.lines.training import first_full_accuracy, train
 
 
 def test_frame_iterations_every_k_and_always_the_last():

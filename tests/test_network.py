@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from scratchnet.network import (
+from scratchnet.lines.network import (
     Params,
     backward,
     cross_entropy,

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from scratchnet.datasets import noisy_copy, one_dim_pixel_set, training_set
-from scratchnet.evaluation import evaluate
-from scratchnet.training import TrainingDiverged, first_full_accuracy, train
+from scratchnet.lines.datasets import noisy_copy, one_dim_pixel_set, training_set
+from scratchnet.lines.evaluation import evaluate
+from scratchnet.lines.training import TrainingDiverged, first_full_accuracy, train
 
 DEFAULTS = dict(hidden=6, lr=0.01, iterations=200, seed=7)
 

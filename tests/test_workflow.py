@@ -94,7 +94,7 @@ def test_changing_lr_reruns_only_training_and_what_depends_on_it(built):
 
 
 def test_editing_one_figure_module_redraws_only_that_figure(built):
-    module = built / "src" / "scratchnet" / "figures" / "labels.py"
+    module = built / "src" / "scratchnet" / "figures" / "lines" / "labels.py"
     # A real edit: snakemake ignores a newer mtime when a file's checksum is unchanged.
     module.write_text(module.read_text() + "\n# restyled\n")
     assert planned_jobs(built) == {"plot_labels"}

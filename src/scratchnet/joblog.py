@@ -11,16 +11,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
-from .datasets import DatasetError
-from .docsite.build import SiteBuildFailed
-from .training import TrainingDiverged
+from .problems import InputProblem
 
 try:
     import resource
 except ImportError:  # Windows has no getrusage: logs then have no memory line
     resource = None
-
-EXPECTED_PROBLEMS = (DatasetError, TrainingDiverged, SiteBuildFailed)
 
 
 @contextmanager
@@ -35,7 +31,7 @@ def job_log(path: str | Path) -> Iterator[None]:
     with open(path, "w", buffering=1) as log, redirect_stderr(log):
         try:
             yield
-        except EXPECTED_PROBLEMS as problem:
+        except InputProblem as problem:
             print(f"error: {problem}", file=log)
             sys.exit(1)
         except Exception:

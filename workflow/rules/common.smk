@@ -23,10 +23,17 @@ os.environ.update(
         filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")])
     )
 )
+# What a job's code depends on, as inputs, so an edit reruns exactly what it could change:
+# the shared infrastructure, plus the chapter's own modules (chapter one, `lines`; the
+# layer library `nn` and chapter two, `digits`). Figure rules add their drawing code.
+INFRA_CODE = [PACKAGE / name for name in ("__init__.py", "atomic.py", "joblog.py", "problems.py")]
+LINES_CODE = INFRA_CODE + sorted((PACKAGE / "lines").glob("*.py"))
+DIGITS_CODE = (
+    INFRA_CODE
+    + sorted((PACKAGE / "nn").glob("*.py"))
+    + sorted((PACKAGE / "digits").glob("*.py"))
+)
 FIGURE_CODE = PACKAGE / "figures"
-# The package's core modules (model, data, training, I/O): every job's code depends on
-# them, so every rule lists them as input and an edit reruns what it could change.
-CORE_CODE = sorted(PACKAGE.glob("*.py"))
 
 FIGURES = [
     "figs/training-set.png",
@@ -78,7 +85,17 @@ def user_csv(key):
     return [] if config[key] in (None, "", "null") else [config[key]]
 
 
-def figure_code(*modules):
-    """The source a figure is drawn by, as inputs: editing it redraws that figure."""
+def figure_code(chapter, *modules):
+    """The source a figure of ``chapter`` ("lines" or "digits") is drawn by, as inputs:
+    its modules (in figures/<chapter>/, or shared in figures/), the shared style and the
+    chapter's model code. Editing a figure's module redraws that figure alone."""
     shared = [FIGURE_CODE / "common.py", FIGURE_CODE / "scratchnet.mplstyle"]
-    return CORE_CODE + shared + [FIGURE_CODE / f"{module}.py" for module in modules]
+    model = LINES_CODE if chapter == "lines" else DIGITS_CODE
+    return model + shared + [_figure_module(chapter, module) for module in modules]
+
+
+def _figure_module(chapter, module):
+    for path in (FIGURE_CODE / chapter / f"{module}.py", FIGURE_CODE / f"{module}.py"):
+        if path.exists():
+            return path
+    raise ValueError(f"no figure module {module!r} in figures/{chapter}/ or figures/")

@@ -4,7 +4,7 @@
 # The 24 fixed training images (12 vertical lines, 12 horizontal), or the user's CSV.
 rule make_training_set:
     input:
-        code=CORE_CODE,
+        code=LINES_CODE,
         user=user_csv("train_csv"),
     output:
         csv="results/data/train.csv",
@@ -22,7 +22,7 @@ rule make_training_set:
 # Validation set 1: each full line with one dimmed pixel, or the user's CSV.
 rule make_validation_set_1:
     input:
-        code=CORE_CODE,
+        code=LINES_CODE,
         user=user_csv("valid_1_csv"),
     output:
         csv="results/data/valid-1.csv",
@@ -41,7 +41,7 @@ rule make_validation_set_1:
 # Validation set 2: the training images with seeded Gaussian noise, or the user's CSV.
 rule make_validation_set_2:
     input:
-        code=CORE_CODE,
+        code=LINES_CODE,
         train="results/data/train.csv",
         user=user_csv("valid_2_csv"),
     output:

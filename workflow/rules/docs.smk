@@ -15,7 +15,7 @@ rule build_docs:
     input:
         config=DOCS_CONFIG,
         pages=DOCS_PAGES,
-        code=CORE_CODE + DOCS_CODE,
+        code=LINES_CODE + DOCS_CODE,
         figures=FIGURES,
         metrics="results/metrics.json",
         settings="results/config.json",

@@ -7,7 +7,7 @@
 rule plot_training_set:
     input:
         train="results/data/train.csv",
-        code=figure_code("training_set", "image_grid"),
+        code=figure_code("lines", "training_set", "image_grid"),
     output:
         png=report(
             "figs/training-set.png",
@@ -30,7 +30,7 @@ rule plot_training_set:
 rule plot_input_matrix:
     input:
         train="results/data/train.csv",
-        code=figure_code("input_matrix"),
+        code=figure_code("lines", "input_matrix"),
     output:
         png=report("figs/x0.png", caption="../report/x0.rst", category="Data"),
     log:
@@ -49,7 +49,7 @@ rule plot_input_matrix:
 rule plot_labels:
     input:
         train="results/data/train.csv",
-        code=figure_code("labels"),
+        code=figure_code("lines", "labels"),
     output:
         png=report("figs/y.png", caption="../report/y.rst", category="Data"),
     log:
@@ -68,7 +68,7 @@ rule plot_labels:
 rule plot_one_hot_labels:
     input:
         train="results/data/train.csv",
-        code=figure_code("one_hot"),
+        code=figure_code("lines", "one_hot"),
     output:
         png=report("figs/y_enc.png", caption="../report/y_enc.rst", category="Data"),
     log:
@@ -86,7 +86,7 @@ rule plot_one_hot_labels:
 # The network diagram, drawn from the layer sizes.
 rule draw_network_diagram:
     input:
-        code=figure_code("network_diagram"),
+        code=figure_code("lines", "network_diagram"),
     output:
         svg=report("figs/nn.svg", caption="../report/nn.rst", category="Network"),
     log:
@@ -105,7 +105,7 @@ rule draw_network_diagram:
 rule plot_initial_params:
     input:
         history="results/training/history.npz",
-        code=figure_code("initial_params"),
+        code=figure_code("lines", "initial_params"),
     output:
         png=report(
             "figs/mat-init.png", caption="../report/mat-init.rst", category="Network"
@@ -125,7 +125,7 @@ rule plot_initial_params:
 # Gradient descent on Himmelblau's function, in 3-D and as a contour map.
 rule plot_himmelblau:
     input:
-        code=figure_code("himmelblau_descent"),
+        code=figure_code("lines", "himmelblau_descent"),
     output:
         png=report(
             "figs/himmelblau-gradient.png",
@@ -152,7 +152,7 @@ rule plot_validation_set:
     input:
         dataset="results/data/valid-{n}.csv",
         predictions="results/predictions/valid-{n}.csv",
-        code=figure_code("validation_set", "image_grid"),
+        code=figure_code("lines", "validation_set", "image_grid"),
     output:
         png=report(
             "figs/valid-set{n}.png",
@@ -177,7 +177,7 @@ rule plot_validation_set:
 rule plot_training_curves:
     input:
         history="results/training/history.npz",
-        code=figure_code("training_curves"),
+        code=figure_code("lines", "training_curves"),
     output:
         png=report(
             "figs/training-curves.png",
@@ -201,7 +201,7 @@ rule render_animation_part:
     input:
         history="results/training/history.npz",
         train="results/data/train.csv",
-        code=figure_code("training_animation", "gif_stream", "training_curves"),
+        code=figure_code("lines", "training_animation", "gif_stream", "training_curves"),
     output:
         part="results/animation/part-{chunk}.gif",
     log:
@@ -226,7 +226,7 @@ rule render_animation_part:
 rule assemble_training_animation:
     input:
         parts=expand("results/animation/part-{chunk}.gif", chunk=range(N_CHUNKS)),
-        code=figure_code("gif_stream"),
+        code=figure_code("lines", "gif_stream"),
     output:
         gif=report(
             "figs/train-anim.gif",
@@ -248,7 +248,7 @@ rule assemble_training_animation:
 rule encode_training_video:
     input:
         gif="figs/train-anim.gif",
-        code=figure_code("video"),
+        code=figure_code("lines", "video"),
     output:
         mp4=report(
             "figs/train-anim.mp4",

@@ -5,7 +5,7 @@
 rule train_network:
     input:
         train="results/data/train.csv",
-        code=CORE_CODE,
+        code=LINES_CODE,
     output:
         history="results/training/history.npz",
         run="results/training/run.json",
@@ -31,7 +31,7 @@ rule evaluate_network:
         history="results/training/history.npz",
         valid_1="results/data/valid-1.csv",
         valid_2="results/data/valid-2.csv",
-        code=CORE_CODE,
+        code=LINES_CODE,
     output:
         predictions_1="results/predictions/valid-1.csv",
         predictions_2="results/predictions/valid-2.csv",

@@ -1,9 +1,9 @@
 """Snakemake script: draw the network diagram figs/nn.svg."""
 
-from scratchnet.datasets import CLASS_NAMES, PIXEL_COLUMNS
-from scratchnet.figures import network_diagram
 from scratchnet.figures.common import save_figure
+from scratchnet.figures.lines import network_diagram
 from scratchnet.joblog import job_log
+from scratchnet.lines.datasets import CLASS_NAMES, PIXEL_COLUMNS
 
 with job_log(snakemake.log[0]):
     fig = network_diagram.draw(

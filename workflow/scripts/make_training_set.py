@@ -1,7 +1,7 @@
 """Snakemake script: write the training set (the tutorial's, or the user's checked CSV)."""
 
-from scratchnet.datasets import read_csv, training_set, write_csv
 from scratchnet.joblog import job_log
+from scratchnet.lines.datasets import read_csv, training_set, write_csv
 
 with job_log(snakemake.log[0]):
     user = snakemake.input.user

@@ -1,7 +1,7 @@
 """Snakemake script: write validation set 2 (training images plus noise, or the user's)."""
 
-from scratchnet.datasets import noisy_copy, read_csv, write_csv
 from scratchnet.joblog import job_log
+from scratchnet.lines.datasets import noisy_copy, read_csv, write_csv
 
 with job_log(snakemake.log[0]):
     user = snakemake.input.user

@@ -1,9 +1,9 @@
 """Snakemake script: draw figs/himmelblau-gradient.png."""
 
-from scratchnet.figures import himmelblau_descent
 from scratchnet.figures.common import save_figure
-from scratchnet.himmelblau import descent_path
+from scratchnet.figures.lines import himmelblau_descent
 from scratchnet.joblog import job_log
+from scratchnet.lines.himmelblau import descent_path
 
 with job_log(snakemake.log[0]):
     params = snakemake.params

@@ -1,10 +1,10 @@
 """Snakemake script: draw figs/valid-set{n}.png with the network's predictions."""
 
-from scratchnet.datasets import read_csv
-from scratchnet.evaluation import read_predictions
-from scratchnet.figures import validation_set
 from scratchnet.figures.common import save_figure
+from scratchnet.figures.lines import validation_set
 from scratchnet.joblog import job_log
+from scratchnet.lines.datasets import read_csv
+from scratchnet.lines.evaluation import read_predictions
 
 with job_log(snakemake.log[0]):
     fig = validation_set.draw(

@@ -3,7 +3,7 @@
 import json
 
 from scratchnet.joblog import job_log
-from scratchnet.snapshots import save_json
+from scratchnet.lines.snapshots import save_json
 
 with job_log(snakemake.log[0]):
     save_json(json.loads(snakemake.params.settings), snakemake.output.config)

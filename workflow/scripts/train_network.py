@@ -3,10 +3,10 @@
 import hashlib
 from pathlib import Path
 
-from scratchnet.datasets import read_csv
 from scratchnet.joblog import job_log
-from scratchnet.snapshots import save_history, save_json
-from scratchnet.training import print_progress, train
+from scratchnet.lines.datasets import read_csv
+from scratchnet.lines.snapshots import save_history, save_json
+from scratchnet.lines.training import print_progress, train
 
 with job_log(snakemake.log[0]):
     settings = dict(snakemake.params.items())

@@ -8,12 +8,13 @@ import sys
 from pathlib import Path
 
 from scratchnet.atomic import written_atomically
+from scratchnet.problems import InputProblem
 
 # The lines of MkDocs' output that say why a strict build failed.
 PROBLEM_PREFIXES = ("WARNING", "ERROR", "Error", "Aborted")
 
 
-class SiteBuildFailed(RuntimeError):
+class SiteBuildFailed(InputProblem, RuntimeError):
     """``mkdocs build --strict`` failed; the message holds MkDocs' own reasons."""
 
 

@@ -9,7 +9,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from .common import new_figure, styled
+from ..common import new_figure, styled
 
 NODE_RADIUS = 0.28
 LAYER_GAP = 3.2

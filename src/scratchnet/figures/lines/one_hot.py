@@ -5,9 +5,10 @@ from __future__ import annotations
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
-from ..datasets import CLASS_NAMES, Dataset
-from ..network import one_hot
-from .common import new_figure, styled
+from scratchnet.lines.datasets import CLASS_NAMES, Dataset
+from scratchnet.lines.network import one_hot
+
+from ..common import new_figure, styled
 
 
 @styled

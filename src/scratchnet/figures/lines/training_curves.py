@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from .common import ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, new_figure, styled
+from ..common import ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, new_figure, styled
 
 
 def style_loss_axes(

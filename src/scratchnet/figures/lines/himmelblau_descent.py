@@ -7,8 +7,9 @@ import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 
-from ..himmelblau import himmelblau
-from .common import WRONG_COLOR, new_figure, styled
+from scratchnet.lines.himmelblau import himmelblau
+
+from ..common import WRONG_COLOR, new_figure, styled
 
 EXTENT = 5.0
 CMAP = "viridis"

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .atomic import written_atomically
+from ..atomic import written_atomically
+from ..problems import InputProblem
 
 SIDE = 3
 PIXEL_COLUMNS = tuple(f"{col}_{row}" for col in range(1, SIDE + 1) for row in range(1, SIDE + 1))
@@ -49,7 +50,7 @@ class Dataset(NamedTuple):
         return self.images.transpose(0, 2, 1).reshape(len(self.images), SIDE * SIDE).T
 
 
-class DatasetError(ValueError):
+class DatasetError(InputProblem, ValueError):
     """A dataset file that cannot be used; the message names the file and row."""
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..datasets import Dataset
-from ..evaluation import Predictions
-from .common import styled
-from .image_grid import draw_image_grid
+from scratchnet.lines.datasets import Dataset
+from scratchnet.lines.evaluation import Predictions
+
+from ..common import styled
+from ..image_grid import draw_image_grid
 
 
 @styled

@@ -6,8 +6,9 @@ import numpy as np
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
-from ..datasets import CLASS_NAMES, Dataset
-from .common import CLASS_COLORS, new_figure, styled
+from scratchnet.lines.datasets import CLASS_NAMES, Dataset
+
+from ..common import CLASS_COLORS, new_figure, styled
 
 
 @styled

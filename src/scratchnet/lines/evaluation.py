@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .atomic import written_atomically
+from ..atomic import written_atomically
 from .datasets import Dataset
 from .network import Params, forward, predict
 

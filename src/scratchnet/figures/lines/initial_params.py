@@ -5,9 +5,10 @@ from __future__ import annotations
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 
-from ..datasets import CLASS_NAMES, PIXEL_COLUMNS
-from ..network import Params
-from .common import PARAM_CMAP, new_figure, styled, symmetric_limit
+from scratchnet.lines.datasets import CLASS_NAMES, PIXEL_COLUMNS
+from scratchnet.lines.network import Params
+
+from ..common import PARAM_CMAP, new_figure, styled, symmetric_limit
 
 
 @styled

@@ -12,6 +12,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
+from ..problems import InputProblem
 from .network import (
     Params,
     accuracy,
@@ -51,7 +52,7 @@ class History(NamedTuple):
         return len(self.loss) - 1
 
 
-class TrainingDiverged(RuntimeError):
+class TrainingDiverged(InputProblem, RuntimeError):
     """The loss stopped being a finite number: the learning rate is too large."""
 
 

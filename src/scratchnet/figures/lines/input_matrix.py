@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from ..datasets import PIXEL_COLUMNS, Dataset
-from .common import new_figure, styled
+from scratchnet.lines.datasets import PIXEL_COLUMNS, Dataset
+
+from ..common import new_figure, styled
 
 
 @styled

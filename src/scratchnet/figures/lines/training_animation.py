@@ -17,10 +17,11 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import Normalize
 
-from ..datasets import CLASS_NAMES, PIXEL_COLUMNS
-from ..network import predict
-from ..training import History, first_full_accuracy
-from .common import (
+from scratchnet.lines.datasets import CLASS_NAMES, PIXEL_COLUMNS
+from scratchnet.lines.network import predict
+from scratchnet.lines.training import History, first_full_accuracy
+
+from ..common import (
     ACCURACY_COLOR,
     CORRECT_COLOR,
     LOSS_COLOR,
@@ -31,7 +32,7 @@ from .common import (
     styled,
     symmetric_limit,
 )
-from .gif_stream import GifStream, shared_palette
+from ..gif_stream import GifStream, shared_palette
 from .training_curves import style_accuracy_axes, style_loss_axes
 
 FIGSIZE = (11, 7.2)

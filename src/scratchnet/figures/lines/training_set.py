@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from ..datasets import Dataset
-from .common import styled
-from .image_grid import draw_image_grid
+from scratchnet.lines.datasets import Dataset
+
+from ..common import styled
+from ..image_grid import draw_image_grid
 
 
 @styled

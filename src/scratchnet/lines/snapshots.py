@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .atomic import written_atomically
+from ..atomic import written_atomically
 from .training import History
 
 

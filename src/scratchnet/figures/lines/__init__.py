@@ -1,0 +1,1 @@
+"""Chapter one's figures, one module each, drawn from saved results only."""
