@@ -1,0 +1,39 @@
+"""A small layer library in numpy that reads like PyTorch and like the equations.
+
+    modules   Linear, ReLU, Sigmoid, Softmax, Sequential: forward beside backward
+    losses    MSE, SoftmaxMSE, CrossEntropy: value and gradient
+    init      the four initialisations, and the study of how they scale deep signals
+    optim     SGD: gradients become updates
+    train     the epoch loop: full-batch gradient descent or mini-batch SGD
+
+Imports numpy and nothing else of the project.
+"""
+
+from .init import SCALES, init_weights, std_per_layer
+from .losses import MSE, CrossEntropy, SoftmaxMSE
+from .modules import Linear, Module, Parameter, ReLU, Sequential, Sigmoid, Softmax
+from .optim import SGD
+from .train import History, TrainingDiverged, accuracy, batches, evaluate, fit
+
+__all__ = [
+    "SCALES",
+    "init_weights",
+    "std_per_layer",
+    "MSE",
+    "CrossEntropy",
+    "SoftmaxMSE",
+    "Linear",
+    "Module",
+    "Parameter",
+    "ReLU",
+    "Sequential",
+    "Sigmoid",
+    "Softmax",
+    "SGD",
+    "History",
+    "TrainingDiverged",
+    "accuracy",
+    "batches",
+    "evaluate",
+    "fit",
+]

@@ -1,0 +1,239 @@
+"""Layers: each computes its forward pass and, right below it, the backward pass.
+
+Examples are *rows*, as in PyTorch: a batch is ``x: (batch, features)``. Every module
+maps a batch forward, and maps the gradient of the loss with respect to its output,
+``grad_out`` (same shape as the output), back to the gradient with respect to its input,
+``grad_in`` (same shape as the input), by the chain rule. A module keeps from its forward
+pass only what its backward pass needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from .init import init_weights
+
+
+class Parameter:
+    """An array the optimiser changes, beside its gradient of the same shape and dtype.
+
+    ``grad`` is *set* (not accumulated) by the backward pass of the module that owns it.
+    """
+
+    def __init__(self, data: np.ndarray):
+        self.data = data
+        self.grad = np.zeros_like(data)
+
+    def __repr__(self) -> str:
+        return f"Parameter(shape={self.data.shape}, dtype={self.data.dtype})"
+
+
+class Module:
+    """A step of a model: ``forward(x)`` (also ``module(x)``) and ``backward(grad_out)``."""
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        return self.forward(x)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
+        """d loss/d input from ``grad_out`` = d loss/d output; sets parameters' gradients.
+
+        ``input_grad=False`` says nobody needs d loss/d input (the module reads the data
+        itself): a layer may then skip computing it and return None.
+        """
+        raise NotImplementedError
+
+    def parameters(self) -> list[Parameter]:
+        """The module's parameters, in a fixed order (none for an activation)."""
+        return []
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    def _check_grad(self, grad_out: np.ndarray, expected: tuple[int, ...]) -> None:
+        if grad_out.shape != expected:
+            raise ValueError(
+                f"{self!r}.backward: grad_out has shape {grad_out.shape}; expected the "
+                f"output's shape {expected}"
+            )
+
+
+def _rows(module: Module, x: np.ndarray) -> np.ndarray:
+    """``x`` as an array of shape (batch, features), or a ValueError naming ``module``."""
+    x = np.asarray(x)
+    if x.ndim != 2:
+        raise ValueError(
+            f"{module!r}: input has shape {x.shape}; expected (batch, features), one example "
+            "per row"
+        )
+    return x
+
+
+def _not_run(module: Module) -> RuntimeError:
+    return RuntimeError(f"{module!r}.backward called before forward")
+
+
+class Linear(Module):
+    """y = x W + b.    x: (batch, n_in)   W: (n_in, n_out)   b: (n_out,)   y: (batch, n_out)
+
+    W is drawn by the initialisation ``init`` (see ``scratchnet.nn.init``) from ``rng``;
+    b starts at zero. Both have ``dtype``.
+    """
+
+    def __init__(
+        self,
+        n_in: int,
+        n_out: int,
+        *,
+        rng: np.random.Generator,
+        init: str = "lecun",
+        dtype: np.dtype | type = np.float64,
+    ):
+        self.n_in, self.n_out = n_in, n_out
+        self.W = Parameter(init_weights(init, n_in, n_out, rng, dtype))
+        self.b = Parameter(np.zeros(n_out, dtype=dtype))
+        self._x = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        x = _rows(self, x)
+        if x.shape[1] != self.n_in:
+            raise ValueError(f"{self!r}: input has shape {x.shape}; expected (batch, {self.n_in})")
+        self._x = x  # dW needs the input
+        return x @ self.W.data + self.b.data
+
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
+        """dW = x^T grad_out   db = column sums of grad_out   grad_in = grad_out W^T"""
+        if self._x is None:
+            raise _not_run(self)
+        self._check_grad(grad_out, (len(self._x), self.n_out))
+        self.W.grad = self._x.T @ grad_out
+        self.b.grad = grad_out.sum(axis=0)
+        return grad_out @ self.W.data.T if input_grad else None
+
+    def parameters(self) -> list[Parameter]:
+        return [self.W, self.b]
+
+    def __repr__(self) -> str:
+        return f"Linear({self.n_in}, {self.n_out})"
+
+
+class ReLU(Module):
+    """y = max(x, 0), elementwise."""
+
+    def __init__(self):
+        self._active = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        x = _rows(self, x)
+        self._active = x > 0  # a boolean mask: an eighth of the input's bytes in float64
+        return np.maximum(x, 0)
+
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
+        """grad_in = grad_out * [x > 0]: the gradient passes only where the unit was on."""
+        if self._active is None:
+            raise _not_run(self)
+        self._check_grad(grad_out, self._active.shape)
+        return grad_out * self._active
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    """1 / (1 + e^-x), elementwise, without overflow.
+
+    e^-x overflows for x below about -709; e^-|x| never does, and the two branches give
+    the same value: 1 / (1 + e^-x) for x >= 0, and e^x / (1 + e^x) for x < 0.
+    """
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
+class Sigmoid(Module):
+    """y = sigmoid(x) = 1 / (1 + e^-x), elementwise."""
+
+    def __init__(self):
+        self._y = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = sigmoid(_rows(self, x))  # its derivative is written in y alone
+        return self._y
+
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
+        """grad_in = grad_out * y (1 - y), since sigmoid'(x) = sigmoid(x) (1 - sigmoid(x))."""
+        if self._y is None:
+            raise _not_run(self)
+        self._check_grad(grad_out, self._y.shape)
+        return grad_out * self._y * (1 - self._y)
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of ``z: (batch, classes)``: each row becomes probabilities.
+
+    Subtracting each row's maximum first changes nothing (it cancels in the ratio) but
+    keeps ``exp`` from overflowing: the largest term is e^0 = 1.
+    """
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def log_softmax(z: np.ndarray) -> np.ndarray:
+    """log(softmax(z)) row-wise, via log-sum-exp: z - max - log(sum(e^(z - max))).
+
+    Taking the log of ``softmax(z)`` instead would give log(0) = -inf wherever a
+    probability underflows; this never does.
+    """
+    shifted = z - z.max(axis=1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+
+
+class Softmax(Module):
+    """y = softmax(x), row-wise: y_ik = e^x_ik / sum_j e^x_ij.    x, y: (batch, classes)"""
+
+    def __init__(self):
+        self._y = None
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = softmax(_rows(self, x))
+        return self._y
+
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
+        """grad_in = y * (grad_out - sum_k grad_out_k y_k), row by row.
+
+        The Jacobian dy_k/dx_j = y_k ([k = j] - y_j), applied to grad_out without ever
+        forming the (classes, classes) matrix.
+        """
+        if self._y is None:
+            raise _not_run(self)
+        self._check_grad(grad_out, self._y.shape)
+        y = self._y
+        return y * (grad_out - (grad_out * y).sum(axis=1, keepdims=True))
+
+
+class Sequential(Module):
+    """Modules applied in order; backward runs them in reverse, chaining the gradients."""
+
+    def __init__(self, layers: Iterable[Module]):
+        self.layers = list(layers)
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
+        """Each layer's grad_in is the grad_out of the layer before it. With
+        ``input_grad=False`` the first layer skips d loss/d input (for a Linear first
+        layer on 784 pixels, a third of its backward work)."""
+        grad = grad_out
+        for position in range(len(self.layers) - 1, -1, -1):
+            needed = input_grad or position > 0
+            grad = self.layers[position].backward(grad, input_grad=needed)
+        return grad
+
+    def parameters(self) -> list[Parameter]:
+        return [p for layer in self.layers for p in layer.parameters()]
+
+    def __repr__(self) -> str:
+        return f"Sequential([{', '.join(map(repr, self.layers))}])"
