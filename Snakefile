@@ -18,9 +18,12 @@ report: "workflow/report/workflow.rst"
 
 
 include: "workflow/rules/common.smk"
-include: "workflow/rules/datasets.smk"
-include: "workflow/rules/training.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/lines/datasets.smk"
+include: "workflow/rules/lines/training.smk"
+include: "workflow/rules/lines/figures.smk"
+include: "workflow/rules/digits/training.smk"
+include: "workflow/rules/digits/figures.smk"
 include: "workflow/rules/docs.smk"
 
 
@@ -29,5 +32,7 @@ include: "workflow/rules/docs.smk"
 rule all:
     input:
         FIGURES,
+        DIGITS_FIGURES,
         "results/metrics.json",
+        "results/digits/metrics.json",
         "results/config.json",

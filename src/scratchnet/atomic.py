@@ -3,6 +3,7 @@ that fails, never leaves a file under its final name that looks finished."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -31,3 +32,9 @@ def written_atomically(path: str | Path) -> Iterator[Path]:
             partial.unlink(missing_ok=True)
         raise
     os.replace(partial, path)
+
+
+def save_json(data: dict, path: str | Path) -> None:
+    """Write ``data`` as stable, human-readable JSON (sorted keys, trailing newline)."""
+    with written_atomically(path) as partial:
+        partial.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")

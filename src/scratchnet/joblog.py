@@ -74,3 +74,8 @@ def logged_peak_memory(log: str) -> float | None:
     subprocess's (an upper bound: the two need not peak together), or None if not logged."""
     found = re.search(r"^peak memory: (\d+) MB, largest subprocess (\d+) MB$", log, re.M)
     return None if found is None else float(found[1]) + float(found[2])
+
+
+def print_progress(message: str) -> None:
+    """Progress reporter for scripts: one flushed line on stderr."""
+    print(message, file=sys.stderr, flush=True)

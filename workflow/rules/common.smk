@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-CONDA_ENV = "../envs/scratchnet.yaml"  # relative to the .smk files in workflow/rules/
+# Software of every job under --use-conda (an absolute path: rules live at several depths).
+CONDA_ENV = str(Path(workflow.basedir) / "workflow" / "envs" / "scratchnet.yaml")
 
 # The animation is the longest chain of jobs (training set, training, frame parts, GIF,
 # MP4): its jobs start first when they can, and the short figure jobs fill the gaps.
@@ -26,7 +27,9 @@ os.environ.update(
 # What a job's code depends on, as inputs, so an edit reruns exactly what it could change:
 # the shared infrastructure, plus the chapter's own modules (chapter one, `lines`; the
 # layer library `nn` and chapter two, `digits`). Figure rules add their drawing code.
-INFRA_CODE = [PACKAGE / name for name in ("__init__.py", "atomic.py", "joblog.py", "problems.py")]
+INFRA_CODE = [
+    PACKAGE / name for name in ("__init__.py", "atomic.py", "joblog.py", "problems.py")
+]
 LINES_CODE = INFRA_CODE + sorted((PACKAGE / "lines").glob("*.py"))
 DIGITS_CODE = (
     INFRA_CODE
@@ -34,6 +37,22 @@ DIGITS_CODE = (
     + sorted((PACKAGE / "digits").glob("*.py"))
 )
 FIGURE_CODE = PACKAGE / "figures"
+
+DIGITS_FIGURES = [
+    f"figs/{name}.png"
+    for name in (
+        "digits-samples",
+        "normal-densities",
+        "sigmoid-derivative",
+        "gradient-descent",
+        "init-study",
+        "digits-training",
+        "digits-losses",
+        "softmax-templates",
+        "confusion-matrix",
+        "misclassified",
+    )
+] + ["figs/digits-anim.gif", "figs/digits-anim.mp4"]
 
 FIGURES = [
     "figs/training-set.png",

@@ -1,9 +1,10 @@
 """Snakemake script: predict both validation sets and write the tutorial's metrics."""
 
+from scratchnet.atomic import save_json
 from scratchnet.joblog import job_log
 from scratchnet.lines.datasets import read_csv
 from scratchnet.lines.evaluation import evaluate, write_predictions
-from scratchnet.lines.snapshots import load_history, save_json
+from scratchnet.lines.snapshots import load_history
 from scratchnet.lines.training import first_full_accuracy
 
 with job_log(snakemake.log[0]):

@@ -2,8 +2,8 @@
 
 import json
 
+from scratchnet.atomic import save_json
 from scratchnet.joblog import job_log
-from scratchnet.lines.snapshots import save_json
 
 with job_log(snakemake.log[0]):
     save_json(json.loads(snakemake.params.settings), snakemake.output.config)

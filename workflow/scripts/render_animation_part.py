@@ -1,10 +1,9 @@
 """Snakemake script: render one part (a run of consecutive frames) of the animation."""
 
 from scratchnet.figures.lines.training_animation import write_gif_part
-from scratchnet.joblog import job_log
+from scratchnet.joblog import job_log, print_progress
 from scratchnet.lines.datasets import read_csv
 from scratchnet.lines.snapshots import load_history
-from scratchnet.lines.training import print_progress
 
 with job_log(snakemake.log[0]):
     params = snakemake.params

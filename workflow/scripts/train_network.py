@@ -3,10 +3,11 @@
 import hashlib
 from pathlib import Path
 
-from scratchnet.joblog import job_log
+from scratchnet.atomic import save_json
+from scratchnet.joblog import job_log, print_progress
 from scratchnet.lines.datasets import read_csv
-from scratchnet.lines.snapshots import save_history, save_json
-from scratchnet.lines.training import print_progress, train
+from scratchnet.lines.snapshots import save_history
+from scratchnet.lines.training import train
 
 with job_log(snakemake.log[0]):
     settings = dict(snakemake.params.items())

@@ -5,7 +5,6 @@ The figures read only these files (and the dataset CSVs), so redrawing never ret
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -27,9 +26,3 @@ def load_history(path: str | Path) -> History:
         if missing:
             raise ValueError(f"{path}: not a training history, missing {sorted(missing)}")
         return History(**{name: arrays[name] for name in History._fields})
-
-
-def save_json(data: dict, path: str | Path) -> None:
-    """Write ``data`` as stable, human-readable JSON (sorted keys, trailing newline)."""
-    with written_atomically(path) as partial:
-        partial.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")

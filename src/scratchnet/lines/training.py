@@ -7,7 +7,6 @@ The recorded ``History`` is what every figure and the animation are drawn from.
 from __future__ import annotations
 
 import math
-import sys
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -112,8 +111,3 @@ def first_full_accuracy(history: History) -> int | None:
     """The first iteration whose training accuracy is 1.0, or None if never reached."""
     reached = np.flatnonzero(history.accuracy == 1.0)
     return int(reached[0]) if reached.size else None
-
-
-def print_progress(message: str) -> None:
-    """Progress reporter for scripts: one flushed line on stderr."""
-    print(message, file=sys.stderr, flush=True)

@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.figure import Figure
 
-from scratchnet.lines.himmelblau import himmelblau
+from scratchnet.lines.himmelblau import descent_path, himmelblau
 
 from ..common import WRONG_COLOR, new_figure, styled
 
@@ -47,3 +47,8 @@ def draw(path: np.ndarray, step_size: float) -> Figure:
     fig.colorbar(filled, ax=ax, label="f(x, y), log scale", ticks=[0.1, 1, 10, 100], format="%g")
     fig.suptitle(r"$f(x, y) = (x^2 + y - 11)^2 + (x + y^2 - 7)^2$")
     return fig
+
+
+def from_files(inputs, params) -> Figure:
+    path = descent_path(tuple(params.start), params.step_size, params.steps)
+    return draw(path, params.step_size)

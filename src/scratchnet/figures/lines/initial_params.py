@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 
 from scratchnet.lines.datasets import CLASS_NAMES, PIXEL_COLUMNS
 from scratchnet.lines.network import Params
+from scratchnet.lines.snapshots import load_history
 
 from ..common import PARAM_CMAP, new_figure, styled, symmetric_limit
 
@@ -49,3 +50,7 @@ def draw(params: Params) -> Figure:
     fig.colorbar(image, ax=fig.axes, label="value at initialisation", shrink=0.8)
     fig.suptitle("Parameters at initialisation")
     return fig
+
+
+def from_files(inputs, params) -> Figure:
+    return draw(load_history(inputs.history).params_at(0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from scratchnet.lines.datasets import PIXEL_COLUMNS, Dataset
+from scratchnet.lines.datasets import PIXEL_COLUMNS, Dataset, read_csv
 
 from ..common import new_figure, styled
 
@@ -23,3 +23,7 @@ def draw(train: Dataset) -> Figure:
     ax.set_title(r"Input matrix $x_0$: 9 pixels $\times$ %d examples" % x0.shape[1])
     fig.colorbar(image, ax=ax, label="intensity", shrink=0.9)
     return fig
+
+
+def from_files(inputs, params) -> Figure:
+    return draw(read_csv(inputs.train))

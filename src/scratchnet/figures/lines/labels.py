@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
-from scratchnet.lines.datasets import CLASS_NAMES, Dataset
+from scratchnet.lines.datasets import CLASS_NAMES, Dataset, read_csv
 
 from ..common import CLASS_COLORS, new_figure, styled
 
@@ -27,3 +27,7 @@ def draw(train: Dataset) -> Figure:
     colorbar = fig.colorbar(image, ax=ax, ticks=[0, 1], fraction=0.05, pad=0.01)
     colorbar.ax.set_yticklabels([f"{k}: {CLASS_NAMES[k]}" for k in (0, 1)])
     return fig
+
+
+def from_files(inputs, params) -> Figure:
+    return draw(read_csv(inputs.train))

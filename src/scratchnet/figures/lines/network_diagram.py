@@ -9,6 +9,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
+from scratchnet.lines.datasets import CLASS_NAMES, PIXEL_COLUMNS
+
 from ..common import new_figure, styled
 
 NODE_RADIUS = 0.28
@@ -66,3 +68,13 @@ def draw(
     ax.set_xlim(-1.6, (len(sizes) - 1) * LAYER_GAP + 2.0)
     ax.set_ylim(-(height - 1) / 2 - 1.2, top + 1.2)
     return fig
+
+
+def from_files(inputs, params) -> Figure:
+    return draw(
+        n_in=len(PIXEL_COLUMNS),
+        n_hidden=params.hidden,
+        n_out=len(CLASS_NAMES),
+        input_names=[f"pixel {name}" for name in PIXEL_COLUMNS],
+        output_names=[f"{k}: {name}" for k, name in CLASS_NAMES.items()],
+    )

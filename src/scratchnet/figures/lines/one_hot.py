@@ -5,7 +5,7 @@ from __future__ import annotations
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 
-from scratchnet.lines.datasets import CLASS_NAMES, Dataset
+from scratchnet.lines.datasets import CLASS_NAMES, Dataset, read_csv
 from scratchnet.lines.network import one_hot
 
 from ..common import new_figure, styled
@@ -26,3 +26,7 @@ def draw(train: Dataset) -> Figure:
     ax.set_title("One-hot labels Y: row k is 1 where the class is k")
     fig.colorbar(image, ax=ax, ticks=[0, 1], fraction=0.05, pad=0.01)
     return fig
+
+
+def from_files(inputs, params) -> Figure:
+    return draw(read_csv(inputs.train))

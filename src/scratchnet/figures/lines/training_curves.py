@@ -6,6 +6,9 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from scratchnet.lines.snapshots import load_history
+from scratchnet.lines.training import first_full_accuracy
+
 from ..common import ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, new_figure, styled
 
 
@@ -44,3 +47,8 @@ def draw(loss: np.ndarray, accuracy: np.ndarray, first_full: int | None) -> Figu
             arrowprops=dict(arrowstyle="->", color=MARK_COLOR),
         )
     return fig
+
+
+def from_files(inputs, params) -> Figure:
+    history = load_history(inputs.history)
+    return draw(history.loss, history.accuracy, first_full_accuracy(history))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.figure import Figure
 
-from scratchnet.lines.datasets import Dataset
-from scratchnet.lines.evaluation import Predictions
+from scratchnet.lines.datasets import Dataset, read_csv
+from scratchnet.lines.evaluation import Predictions, read_predictions
 
 from ..common import styled
 from ..image_grid import draw_image_grid
@@ -30,3 +30,7 @@ def draw(dataset: Dataset, predictions: Predictions) -> Figure:
         summary += f", {n_wrong} wrong (red frame)"
     fig.suptitle(summary, fontsize=10)
     return fig
+
+
+def from_files(inputs, params) -> Figure:
+    return draw(read_csv(inputs.dataset), read_predictions(inputs.predictions))

@@ -22,7 +22,7 @@ rule train_network:
         iterations=config["iterations"],
         seed=config["seed"],
     script:
-        "../scripts/train_network.py"
+        "../../scripts/train_network.py"
 
 
 # Predictions of the trained network, and the metrics the tutorial text quotes.
@@ -43,7 +43,7 @@ rule evaluate_network:
     conda:
         CONDA_ENV
     script:
-        "../scripts/evaluate_network.py"
+        "../../scripts/evaluate_network.py"
 
 
 # The whole configuration of the latest build, so every output traces to its settings.
@@ -60,4 +60,4 @@ rule record_config:
         # As sorted JSON text: the same settings, in any key order, do not rerun it.
         settings=json.dumps(config, sort_keys=True),
     script:
-        "../scripts/record_config.py"
+        "../../scripts/record_config.py"

@@ -1,0 +1,52 @@
+"""The digits chapter's numbers, gathered from the saved runs for the text to quote."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .init_study import SCHEMES
+from .runs import SavedRun
+
+
+def first_full_accuracy(accuracy: np.ndarray) -> int | None:
+    """The first epoch whose training accuracy is 1.0, or None if never reached."""
+    reached = np.flatnonzero(accuracy == 1.0)
+    return int(reached[0]) if reached.size else None
+
+
+def run_summary(run: SavedRun) -> dict:
+    """Final accuracies and the first epoch of full training accuracy of one run."""
+    h = run.history
+    return {
+        "epochs": len(h.loss) - 1,
+        "final_training_accuracy": float(h.accuracy[-1]),
+        "final_validation_accuracy": float(h.val_accuracy[-1]),
+        "best_validation_accuracy": float(h.val_accuracy.max()),
+        "first_full_training_accuracy_epoch": first_full_accuracy(h.accuracy),
+    }
+
+
+def losses_summary(val_accuracy: np.ndarray) -> dict:
+    """Final validation accuracy over seeds, ``val_accuracy: (seeds, epochs + 1)``."""
+    final = val_accuracy[:, -1]
+    return {
+        "seeds": len(final),
+        "final_validation_accuracy_mean": float(final.mean()),
+        "final_validation_accuracy_min": float(final.min()),
+        "final_validation_accuracy_max": float(final.max()),
+    }
+
+
+def init_study_summary(stds: dict[str, np.ndarray]) -> dict:
+    """Per scheme: the final standard deviation (None if it overflowed) and the first
+    layer whose variance overflowed float64 (None if none did)."""
+    summary = {}
+    for key, values in stds.items():
+        overflowed = np.flatnonzero(~np.isfinite(values))
+        summary[key] = {
+            "label": SCHEMES[key][2],
+            "final_std": float(values[-1]) if np.isfinite(values[-1]) else None,
+            "overflow_layer": int(overflowed[0]) + 1 if overflowed.size else None,
+            "layers": len(values),
+        }
+    return summary

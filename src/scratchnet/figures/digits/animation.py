@@ -1,0 +1,90 @@
+"""digits-anim.gif: the softmax regression's ten templates sharpening, epoch by epoch.
+
+Each frame shows the weights after one more epoch beside the loss and accuracy curves
+drawn up to that epoch, a marker at the current one. Colour and axis scales are fixed
+for the whole run (from every epoch's values), so a change on screen is a change in the
+weights, never a rescaling. The figure is built once and only the changing artists are
+updated per frame; frames stream into a GIF with one palette.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from ...digits.runs import SavedRun
+from ..common import ACCURACY_COLOR, LOSS_COLOR, new_figure, styled, symmetric_limit
+from ..gif_stream import GifStream, shared_palette
+from .templates import draw_templates
+
+FIGSIZE = (12, 3.6)
+VALID_COLOR = "#9467bd"
+
+
+class DigitsAnimation:
+    """The animation's figure at ``dpi``; ``frame(epoch)`` gives that epoch's pixels."""
+
+    def __init__(self, run: SavedRun, dpi: int):
+        self.W = run.snapshots["W1"]  # (epochs + 1, pixels, 10)
+        self.history = run.history
+        self.side = int(np.sqrt(self.W.shape[1]))
+        self.fig = new_figure(*FIGSIZE)
+        self.fig.set_dpi(dpi)
+        self.canvas = FigureCanvasAgg(self.fig)
+        left, right = self.fig.subfigures(1, 2, width_ratios=(1.5, 1))
+        self.images = draw_templates(left, self.W[0], self.side, symmetric_limit(self.W))
+        self.title = left.suptitle("")
+        self._build_curves(right)
+        self.canvas.draw()  # lay out once; every frame then has the same geometry
+        self.fig.set_layout_engine("none")
+
+    def _build_curves(self, fig) -> None:
+        loss_ax, acc_ax = fig.subplots(2, 1, sharex=True)
+        h, last = self.history, len(self.history.loss) - 1
+        self.curves = {
+            "loss": loss_ax.plot([], [], color=LOSS_COLOR, label="training")[0],
+            "val_loss": loss_ax.plot([], [], color=VALID_COLOR, label="validation")[0],
+            "accuracy": acc_ax.plot([], [], color=ACCURACY_COLOR, label="training")[0],
+            "val_accuracy": acc_ax.plot([], [], color=VALID_COLOR, label="validation")[0],
+        }
+        self.markers = [ax.axvline(0, color="0.3", ls="--", lw=1) for ax in (loss_ax, acc_ax)]
+        top_loss = max(h.loss.max(), h.val_loss.max()) * 1.05
+        loss_ax.set(xlim=(0, last), ylim=(0, top_loss), ylabel="cross-entropy (mean)")
+        low = min(h.accuracy.min(), h.val_accuracy.min())
+        acc_ax.set(xlim=(0, last), ylim=(max(0, low - 0.05), 1.01), ylabel="accuracy")
+        acc_ax.set_xlabel("epoch")
+        loss_ax.legend(loc="upper right")
+        acc_ax.legend(loc="lower right")
+
+    def frame(self, epoch: int) -> np.ndarray:
+        """Pixels after ``epoch`` epochs: (H, W, 4) RGBA uint8, a copy owned by the caller."""
+        for digit, image in enumerate(self.images):
+            image.set_data(self.W[epoch][:, digit].reshape(self.side, self.side))
+        epochs = np.arange(epoch + 1)
+        for name, line in self.curves.items():
+            line.set_data(epochs, getattr(self.history, name)[: epoch + 1])
+        for marker in self.markers:
+            marker.set_xdata([epoch, epoch])
+        self.title.set_text(
+            f"Softmax regression, epoch {epoch}: validation accuracy "
+            f"{self.history.val_accuracy[epoch]:.1%}"
+        )
+        self.canvas.draw()
+        return np.array(self.canvas.buffer_rgba())
+
+
+@styled
+def write_gif(run: SavedRun, path: str | Path, *, duration_ms: int, dpi: int, progress=None) -> int:
+    """Stream one frame per epoch (0..E) to the GIF ``path``; returns the frame count."""
+    animation = DigitsAnimation(run, dpi)
+    last = len(run.history.loss) - 1
+    palette = shared_palette(animation.frame(e) for e in sorted({0, last // 2, last}))
+    size = animation.canvas.get_width_height()
+    with GifStream(path, palette, size, duration_ms) as gif:
+        for epoch in range(last + 1):
+            gif.append(animation.frame(epoch))
+            if progress and (epoch % 10 == 0 or epoch == last):
+                progress(f"frame {epoch + 1}/{last + 1}")
+    return gif.frames_written

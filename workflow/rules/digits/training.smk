@@ -1,0 +1,167 @@
+# Chapter two's computing: the digits split once, the training runs (each saving its
+# history and parameters after every epoch), the initialisation study, and the numbers
+# the text quotes. Figures (digits/figures.smk) only read what these rules write.
+
+DIGITS = config["digits"]
+
+
+def mnist_files(wildcards):
+    """The user's MNIST files as inputs (a change reruns the chapter), or none for the
+    bundled digits. Missing files are reported by the job, naming what it looked for."""
+    if DIGITS["mnist_dir"] in (None, "", "null"):
+        return []
+    folder = Path(DIGITS["mnist_dir"])
+    return (
+        sorted(p for p in folder.glob("*-ubyte*") if p.is_file())
+        if folder.is_dir()
+        else []
+    )
+
+
+# The digits split into training, validation and test sets, stratified by class and
+# standardised with the training set's mean and standard deviation.
+rule make_digits_splits:
+    input:
+        mnist=mnist_files,
+        code=DIGITS_CODE,
+    output:
+        train="results/digits/train.npz",
+        valid="results/digits/valid.npz",
+        test="results/digits/test.npz",
+    log:
+        "results/logs/make_digits_splits.log",
+    benchmark:
+        "results/benchmarks/make_digits_splits.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        mnist_dir=DIGITS["mnist_dir"],
+        valid_fraction=DIGITS["valid_fraction"],
+        test_fraction=DIGITS["test_fraction"],
+        seed=DIGITS["seed"],
+    script:
+        "../../scripts/make_digits_splits.py"
+
+
+# One training run (softmax regression, the sigmoid network, the first training):
+# its history and its parameters after every epoch.
+rule train_digits_run:
+    input:
+        train="results/digits/train.npz",
+        valid="results/digits/valid.npz",
+        code=DIGITS_CODE,
+    output:
+        run="results/digits/runs/{run}.npz",
+    log:
+        "results/logs/train_digits_run_{run}.log",
+    benchmark:
+        "results/benchmarks/train_digits_run_{run}.tsv"
+    wildcard_constraints:
+        run="softmax_regression|sigmoid_network|first_training",
+    conda:
+        CONDA_ENV
+    params:
+        settings=lambda wildcards: DIGITS[wildcards.run],
+        seed=DIGITS["seed"],
+    script:
+        "../../scripts/train_digits_run.py"
+
+
+# The same network trained with one loss, once per seed.
+rule train_digits_losses:
+    input:
+        train="results/digits/train.npz",
+        valid="results/digits/valid.npz",
+        code=DIGITS_CODE,
+    output:
+        runs="results/digits/losses/{loss}.npz",
+    log:
+        "results/logs/train_digits_losses_{loss}.log",
+    benchmark:
+        "results/benchmarks/train_digits_losses_{loss}.tsv"
+    wildcard_constraints:
+        loss="mse|softmax_mse|cross_entropy",
+    conda:
+        CONDA_ENV
+    params:
+        settings=DIGITS["losses"],
+        seed=DIGITS["seed"],
+    script:
+        "../../scripts/train_digits_losses.py"
+
+
+# The reference model, its test-set predictions, and scikit-learn's MLPClassifier
+# trained with the same settings on the same split.
+rule train_reference_model:
+    input:
+        train="results/digits/train.npz",
+        valid="results/digits/valid.npz",
+        test="results/digits/test.npz",
+        code=DIGITS_CODE,
+    output:
+        run="results/digits/runs/reference.npz",
+        predictions="results/digits/reference-test.npz",
+        comparison="results/digits/reference.json",
+    log:
+        "results/logs/train_reference_model.log",
+    benchmark:
+        "results/benchmarks/train_reference_model.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        settings=DIGITS["reference"],
+        seed=DIGITS["seed"],
+    script:
+        "../../scripts/train_reference_model.py"
+
+
+# The standard deviation after each of many random layers, for four initialisations.
+rule run_init_study:
+    input:
+        code=DIGITS_CODE,
+    output:
+        study="results/digits/init-study.npz",
+    log:
+        "results/logs/run_init_study.log",
+    benchmark:
+        "results/benchmarks/run_init_study.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        layers=DIGITS["init_study"]["layers"],
+        width=DIGITS["init_study"]["width"],
+        seed=DIGITS["seed"],
+    script:
+        "../../scripts/run_init_study.py"
+
+
+# The chapter's numbers, as the website quotes them.
+rule summarise_digits:
+    input:
+        splits=rules.make_digits_splits.output,
+        runs=expand(
+            "results/digits/runs/{run}.npz",
+            run=[
+                "softmax_regression",
+                "sigmoid_network",
+                "first_training",
+                "reference",
+            ],
+        ),
+        losses=expand(
+            "results/digits/losses/{loss}.npz",
+            loss=["mse", "softmax_mse", "cross_entropy"],
+        ),
+        comparison="results/digits/reference.json",
+        study="results/digits/init-study.npz",
+        code=DIGITS_CODE,
+    output:
+        metrics="results/digits/metrics.json",
+    log:
+        "results/logs/summarise_digits.log",
+    benchmark:
+        "results/benchmarks/summarise_digits.tsv"
+    conda:
+        CONDA_ENV
+    script:
+        "../../scripts/summarise_digits.py"

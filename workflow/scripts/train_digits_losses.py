@@ -1,0 +1,22 @@
+"""Snakemake script: the losses run with one loss, once per seed."""
+
+import numpy as np
+
+from scratchnet.atomic import written_atomically
+from scratchnet.digits.data import load_split
+from scratchnet.digits.runs import train_seeds
+from scratchnet.joblog import job_log, print_progress
+
+with job_log(snakemake.log[0]):
+    settings = {**snakemake.params.settings, "loss": snakemake.wildcards.loss}
+    first = snakemake.params.seed
+    runs = train_seeds(
+        "losses",
+        settings,
+        load_split(snakemake.input.train),
+        load_split(snakemake.input.valid),
+        seeds=list(range(first, first + settings["seeds"])),
+        progress=print_progress,
+    )
+    with written_atomically(snakemake.output.runs) as partial, open(partial, "wb") as f:
+        np.savez_compressed(f, **runs)
