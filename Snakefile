@@ -36,3 +36,10 @@ rule all:
         "results/metrics.json",
         "results/digits/metrics.json",
         "results/config.json",
+
+
+# Chapter two alone: `snakemake -j4 digits`.
+rule digits:
+    input:
+        DIGITS_FIGURES,
+        "results/digits/metrics.json",

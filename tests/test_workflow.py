@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from PIL import Image
 
-from workflow_copy import REPO, copy_workflow, planned_jobs, snakemake
+from workflow_copy import REPO, copy_workflow, planned_jobs, small_digits_config, snakemake
 
 # Pixel sizes at the default config (dpi 150, gif_dpi 100).
 PNG_SIZES = {
@@ -26,6 +26,23 @@ PNG_SIZES = {
     "valid-set2.png": (1620, 622),
     "training-curves.png": (1350, 540),
 }
+# Chapter two's figures whose size does not depend on the run (misclassified.png grows
+# with the number of mistakes).
+DIGITS_PNG_SIZES = {
+    "digits-samples.png": (1125, 510),
+    "normal-densities.png": (1050, 540),
+    "sigmoid-derivative.png": (1050, 540),
+    "gradient-descent.png": (1050, 600),
+    "init-study.png": (1200, 690),
+    "digits-training.png": (1500, 570),
+    "digits-losses.png": (1200, 630),
+    "softmax-templates.png": (1275, 570),
+    "confusion-matrix.png": (840, 750),
+}
+ALL_FIGURES = sorted(
+    [*PNG_SIZES, *DIGITS_PNG_SIZES, "misclassified.png", "nn.svg"]
+    + ["train-anim.gif", "train-anim.mp4", "digits-anim.gif", "digits-anim.mp4"]
+)
 GIF_SIZE, GIF_FRAMES = (1100, 720), 41
 TRAINING_JOBS = {
     "train_network",
@@ -41,7 +58,8 @@ TRAINING_JOBS = {
 
 
 def test_every_png_exists_opens_and_has_its_size(built):
-    for name, size in PNG_SIZES.items():
+    assert sorted(p.name for p in (built / "figs").iterdir()) == ALL_FIGURES
+    for name, size in {**PNG_SIZES, **DIGITS_PNG_SIZES}.items():
         with Image.open(built / "figs" / name) as image:
             image.load()
             assert image.size == size, name
@@ -105,7 +123,7 @@ def test_report_is_self_contained_with_every_figure_and_a_caption(built):
     report = built / "report.html"
     snakemake(built, "--report", str(report))
     html = report.read_text()
-    for name in [*PNG_SIZES, "nn.svg", "train-anim.gif", "train-anim.mp4"]:
+    for name in ALL_FIGURES:
         assert name in html, name
     for caption in (REPO / "workflow" / "report").glob("*.rst"):
         opening = caption.read_text().split("{{")[0].split(".")[0][:60]
@@ -131,9 +149,9 @@ def test_builds_are_byte_identical_across_runs_and_core_counts(tmp_path):
     builds = []
     for cores in ("1", "4"):
         workdir = copy_workflow(tmp_path / f"cores-{cores}")
-        snakemake(workdir, "--cores", cores, *SMALL)
+        snakemake(workdir, "--cores", cores, *SMALL, *small_digits_config(workdir))
         builds.append({p.name: p.read_bytes() for p in sorted((workdir / "figs").iterdir())})
-    assert sorted(builds[0]) == sorted([*PNG_SIZES, "nn.svg", "train-anim.gif", "train-anim.mp4"])
+    assert sorted(builds[0]) == ALL_FIGURES
     differing = [name for name in builds[0] if builds[0][name] != builds[1][name]]
     assert differing == []
 
@@ -145,3 +163,43 @@ def test_python_is_lint_and_format_clean():
     for command in ([ruff, "check", *paths], [ruff, "format", "--check", *paths]):
         result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_digits_animation_has_a_frame_per_epoch(built):
+    with Image.open(built / "figs" / "digits-anim.gif") as gif:
+        assert gif.n_frames == 31  # epochs 0..30 of the softmax regression
+        assert gif.info["duration"] == 200 and gif.info["loop"] == 0
+
+
+def test_digits_metrics_tell_the_chapters_story(built):
+    import json
+
+    metrics = json.loads((built / "results" / "digits" / "metrics.json").read_text())
+    first = metrics["runs"]["first_training"]
+    assert first["final_training_accuracy"] == 1.0
+    assert first["final_validation_accuracy"] < 0.95
+    reference = metrics["reference"]
+    assert reference["test_accuracy"] > 0.95
+    assert abs(reference["test_accuracy"] - reference["mlp_classifier"]) < 0.03
+    losses = metrics["losses"]
+    assert losses["cross_entropy"]["final_validation_accuracy_mean"] > 0.9
+    assert metrics["init_study"]["lecun_relu"]["final_std"] < 1e-15
+
+
+def test_editing_a_digits_figure_redraws_only_it_and_nn_reruns_the_chapter(built):
+    module = built / "src" / "scratchnet" / "figures" / "digits" / "templates.py"
+    module.write_text(module.read_text() + "\n# restyled\n")
+    # templates.py is also the animation's code: both redraw, nothing retrains.
+    assert planned_jobs(built) == {
+        "plot_softmax_templates",
+        "render_digits_animation",
+        "encode_digits_video",
+    }
+    snakemake(built, "--cores", "2", "figs/softmax-templates.png", "figs/digits-anim.mp4")
+    layers = built / "src" / "scratchnet" / "nn" / "modules.py"
+    layers.write_text(layers.read_text() + "\n# edited\n")
+    planned = planned_jobs(built)
+    assert {"make_digits_splits", "train_digits_run", "train_reference_model"} <= planned
+    assert not planned & TRAINING_JOBS  # chapter one does not use the layer library
+    assert "plot_normal_densities" in planned  # every digits figure lists its chapter's code
+    snakemake(built, "--cores", "2")

@@ -43,3 +43,23 @@ def planned_jobs(workdir: Path, *args: str) -> set[str]:
         return set()
     table = output.split("Job stats:", 1)[1].split("total", 1)[0]
     return set(re.findall(r"^(\w+)\s+\d+\s*$", table, flags=re.MULTILINE)) - {"all"}
+
+
+# Chapter two at a few epochs each: the same rules and figures in a fraction of the time.
+SMALL_DIGITS = """
+digits:
+  softmax_regression: {epochs: 3}
+  sigmoid_network: {epochs: 2}
+  first_training: {epochs: 4}
+  losses: {epochs: 2, seeds: 2}
+  reference: {epochs: 2}
+  init_study: {layers: 20, width: 64}
+"""
+
+
+def small_digits_config(workdir: Path, extra: str = "") -> list[str]:
+    """Command-line arguments for a config file (written in ``workdir``) that shrinks
+    chapter two's runs, plus ``extra`` YAML lines under ``digits:``."""
+    path = workdir / "small-digits.yaml"
+    path.write_text(SMALL_DIGITS + extra)
+    return ["--configfile", str(path)]

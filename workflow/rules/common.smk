@@ -118,3 +118,20 @@ def _figure_module(chapter, module):
         if path.exists():
             return path
     raise ValueError(f"no figure module {module!r} in figures/{chapter}/ or figures/")
+
+
+# Chapter two's settings (config/config.yaml, `digits:`).
+DIGITS = config["digits"]
+
+
+def mnist_files(wildcards):
+    """The user's MNIST files as inputs (a change reruns the chapter), or none for the
+    bundled digits. Missing files are reported by the job, naming what it looked for."""
+    if DIGITS["mnist_dir"] in (None, "", "null"):
+        return []
+    folder = Path(DIGITS["mnist_dir"])
+    return (
+        sorted(p for p in folder.glob("*-ubyte*") if p.is_file())
+        if folder.is_dir()
+        else []
+    )

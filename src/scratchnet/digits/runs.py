@@ -167,18 +167,26 @@ def train_seeds(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, np.ndarray]:
     """Run ``name`` once per seed; each history field stacked to (len(seeds), epochs + 1),
-    plus ``seeds``. The spread over seeds says how much one run's result is luck."""
-    histories = []
-    for seed in seeds:
+    plus ``seeds`` and ``diverged_epoch`` (-1 for a run that did not diverge). A run that
+    diverges is a result here, not an error: its entries from that epoch on are NaN.
+    The spread over seeds says how much one run's result is luck."""
+    epochs = settings["epochs"]
+    stacked = {field: np.full((len(seeds), epochs + 1), np.nan) for field in nn.History._fields}
+    diverged_epoch = np.full(len(seeds), -1)
+    for row, seed in enumerate(seeds):
+        try:
+            history = train_run(name, settings, train, valid, seed=seed).history
+            outcome = f"final validation accuracy {history.val_accuracy[-1]:.4f}"
+        except RunDiverged as diverged:
+            history = diverged.__cause__.history
+            diverged_epoch[row] = diverged.__cause__.epoch
+            outcome = f"diverged in epoch {diverged_epoch[row]}"
+        for field in nn.History._fields:
+            values = getattr(history, field)
+            stacked[field][row, : len(values)] = values
         if progress:
-            progress(f"seed {seed}")
-        histories.append(train_run(name, settings, train, valid, seed=seed).history)
-        if progress:
-            progress(f"seed {seed}: final validation accuracy {histories[-1].val_accuracy[-1]:.4f}")
-    stacked = {
-        field: np.stack([getattr(h, field) for h in histories]) for field in nn.History._fields
-    }
-    return {**stacked, "seeds": np.array(seeds)}
+            progress(f"seed {seed}: {outcome}")
+    return {**stacked, "seeds": np.array(seeds), "diverged_epoch": diverged_epoch}
 
 
 def predict(model: nn.Module, x: np.ndarray) -> np.ndarray:

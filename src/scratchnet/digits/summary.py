@@ -27,14 +27,15 @@ def run_summary(run: SavedRun) -> dict:
 
 
 def losses_summary(val_accuracy: np.ndarray) -> dict:
-    """Final validation accuracy over seeds, ``val_accuracy: (seeds, epochs + 1)``."""
+    """Final validation accuracy over the seeds that did not diverge (NaN at the end),
+    ``val_accuracy: (seeds, epochs + 1)``; None where every seed diverged."""
     final = val_accuracy[:, -1]
-    return {
-        "seeds": len(final),
-        "final_validation_accuracy_mean": float(final.mean()),
-        "final_validation_accuracy_min": float(final.min()),
-        "final_validation_accuracy_max": float(final.max()),
-    }
+    finished = final[np.isfinite(final)]
+    summary = {"seeds": len(final), "diverged": int(len(final) - len(finished))}
+    for name, f in (("mean", np.mean), ("min", np.min), ("max", np.max)):
+        value = float(f(finished)) if len(finished) else None
+        summary[f"final_validation_accuracy_{name}"] = value
+    return summary
 
 
 def init_study_summary(stds: dict[str, np.ndarray]) -> dict:

@@ -27,6 +27,7 @@ class Loss:
         self._saved = None
 
     def __call__(self, outputs: np.ndarray, targets: np.ndarray) -> float:
+        self._saved = None  # a failed call must not leave the previous batch for backward
         outputs = np.asarray(outputs)
         rows = one_hot_rows(self, outputs, targets)
         # Dividing by the batch size turns a sum over examples into their mean.
@@ -131,10 +132,10 @@ def one_hot_rows(loss: Loss, outputs: np.ndarray, targets: np.ndarray) -> np.nda
             raise ValueError(f"{name}: {shapes}; labels must be whole class numbers, not NaN")
     elif targets.dtype.kind not in "iu":
         raise ValueError(f"{name}: {shapes}; labels have dtype {targets.dtype}, not integers")
+    outside = (targets < 0) | (targets >= classes)  # checked before the cast can overflow
+    if outside.any():
+        raise ValueError(f"{name}: {shapes}; label {targets[outside][0]} is outside [0, {classes})")
     labels = targets.astype(np.intp)
-    if labels.size and (labels.min() < 0 or labels.max() >= classes):
-        bad = labels[(labels < 0) | (labels >= classes)][0]
-        raise ValueError(f"{name}: {shapes}; label {bad} is outside [0, {classes})")
     rows = np.zeros_like(outputs)
     rows[np.arange(batch), labels] = 1
     return rows

@@ -99,9 +99,11 @@ class Linear(Module):
         self._x = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        self._x = None  # a failed call must not leave the previous input for backward
         x = _rows(self, x)
         if x.shape[1] != self.n_in:
             raise ValueError(f"{self!r}: input has shape {x.shape}; expected (batch, {self.n_in})")
+        x = x.astype(self.W.data.dtype, copy=False)  # a float32 layer computes in float32
         self._x = x  # dW needs the input
         return x @ self.W.data + self.b.data
 
@@ -128,6 +130,7 @@ class ReLU(Module):
         self._active = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        self._active = None
         x = _rows(self, x)
         self._active = x > 0  # a boolean mask: an eighth of the input's bytes in float64
         return np.maximum(x, 0)
@@ -157,6 +160,7 @@ class Sigmoid(Module):
         self._y = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = None
         self._y = sigmoid(_rows(self, x))  # its derivative is written in y alone
         return self._y
 
@@ -195,6 +199,7 @@ class Softmax(Module):
         self._y = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = None
         self._y = softmax(_rows(self, x))
         return self._y
 

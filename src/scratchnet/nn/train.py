@@ -37,12 +37,13 @@ class History(NamedTuple):
 class TrainingDiverged(ArithmeticError):
     """The loss became NaN or infinite: the learning rate is too large for this model."""
 
-    def __init__(self, epoch: int, lr: float, loss: float):
+    def __init__(self, epoch: int, lr: float, loss: float, history: History | None = None):
         super().__init__(
             f"training diverged in epoch {epoch}: the loss is {loss} (learning rate {lr}); "
             "try a smaller learning rate"
         )
         self.epoch, self.lr, self.loss = epoch, lr, loss
+        self.history = history  # the epochs before it diverged: a result in a sweep
 
 
 def batches(n: int, batch_size: int | None, rng: np.random.Generator) -> Iterator[np.ndarray]:
@@ -65,6 +66,7 @@ def batches(n: int, batch_size: int | None, rng: np.random.Generator) -> Iterato
 def accuracy(outputs: np.ndarray, targets: np.ndarray) -> float:
     """The fraction of rows of ``outputs: (n, classes)`` whose largest entry is the target
     class (``targets``: labels (n,) or one-hot rows (n, classes))."""
+    targets = np.asarray(targets)
     labels = targets.argmax(axis=1) if targets.ndim == 2 else targets
     return float(np.mean(outputs.argmax(axis=1) == labels))
 
@@ -109,9 +111,10 @@ def fit(
 
     def record(epoch: int, started: float) -> None:
         for prefix, (set_x, set_y) in sets.items():
-            set_loss, set_accuracy = evaluate(model, loss, set_x, set_y)
+            with np.errstate(over="ignore", invalid="ignore"):
+                set_loss, set_accuracy = evaluate(model, loss, set_x, set_y)
             if not math.isfinite(set_loss):
-                raise TrainingDiverged(epoch, optimizer.lr, set_loss)
+                raise TrainingDiverged(epoch, optimizer.lr, set_loss, history_so_far())
             records[f"{prefix}loss"].append(set_loss)
             records[f"{prefix}accuracy"].append(set_accuracy)
         if callback:
@@ -119,17 +122,23 @@ def fit(
         if progress:
             progress(_epoch_line(epoch, epochs, records, time.perf_counter() - started))
 
+    def history_so_far() -> History:
+        complete = min(len(values) for values in records.values())  # whole epochs only
+        return History(**{name: np.array(values[:complete]) for name, values in records.items()})
+
     record(0, time.perf_counter())
     for epoch in range(1, epochs + 1):
         started = time.perf_counter()
         for batch in batches(len(x), batch_size, rng):
-            batch_loss = loss(model(x[batch]), y[batch])
+            # A diverging run overflows on its way to inf: reported below, not warned about.
+            with np.errstate(over="ignore", invalid="ignore"):
+                batch_loss = loss(model(x[batch]), y[batch])
             if not math.isfinite(batch_loss):
-                raise TrainingDiverged(epoch, optimizer.lr, batch_loss)
+                raise TrainingDiverged(epoch, optimizer.lr, batch_loss, history_so_far())
             model.backward(loss.backward(), input_grad=False)  # the data needs no gradient
             optimizer.step()
         record(epoch, started)
-    return History(**{name: np.array(values) for name, values in records.items()})
+    return history_so_far()
 
 
 def _epoch_line(epoch: int, epochs: int, records: dict, seconds: float) -> str:

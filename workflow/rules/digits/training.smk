@@ -2,21 +2,6 @@
 # history and parameters after every epoch), the initialisation study, and the numbers
 # the text quotes. Figures (digits/figures.smk) only read what these rules write.
 
-DIGITS = config["digits"]
-
-
-def mnist_files(wildcards):
-    """The user's MNIST files as inputs (a change reruns the chapter), or none for the
-    bundled digits. Missing files are reported by the job, naming what it looked for."""
-    if DIGITS["mnist_dir"] in (None, "", "null"):
-        return []
-    folder = Path(DIGITS["mnist_dir"])
-    return (
-        sorted(p for p in folder.glob("*-ubyte*") if p.is_file())
-        if folder.is_dir()
-        else []
-    )
-
 
 # The digits split into training, validation and test sets, stratified by class and
 # standardised with the training set's mean and standard deviation.
