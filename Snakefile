@@ -24,6 +24,7 @@ include: "workflow/rules/lines/training.smk"
 include: "workflow/rules/lines/figures.smk"
 include: "workflow/rules/digits/training.smk"
 include: "workflow/rules/digits/figures.smk"
+include: "workflow/rules/digits/sweep.smk"
 include: "workflow/rules/docs.smk"
 
 
@@ -43,3 +44,10 @@ rule digits:
     input:
         DIGITS_FIGURES,
         "results/digits/metrics.json",
+
+
+# The hyperparameter sweep, not part of `all`: `snakemake -j4 sweep`.
+rule sweep:
+    input:
+        "results/sweep/summary.csv",
+        "figs/sweep-summary.png",

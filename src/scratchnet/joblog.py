@@ -20,15 +20,17 @@ except ImportError:  # Windows has no getrusage: logs then have no memory line
 
 
 @contextmanager
-def job_log(path: str | Path) -> Iterator[None]:
-    """Run the block with stderr going to the log at ``path``.
+def job_log(path: str | Path, threads: int | None = None) -> Iterator[None]:
+    """Run the block with stderr going to the log at ``path`` and, if ``threads`` is
+    given (the rule's ``threads``), at most that many BLAS threads: two jobs on two cores
+    must not each start a thread per core.
 
     A job that succeeds ends its log with its peak memory (``peak_memory_line``). An
     expected problem is logged as one ``error: ...`` line, an unexpected one as its
     traceback; either way the job exits with status 1 so Snakemake marks it failed and
     deletes its outputs.
     """
-    with open(path, "w", buffering=1) as log, redirect_stderr(log):
+    with open(path, "w", buffering=1) as log, redirect_stderr(log), blas_threads(threads):
         try:
             yield
         except InputProblem as problem:
@@ -39,6 +41,18 @@ def job_log(path: str | Path) -> Iterator[None]:
             sys.exit(1)
         if resource is not None:
             print(peak_memory_line(), file=log)
+
+
+@contextmanager
+def blas_threads(threads: int | None) -> Iterator[None]:
+    """Limit numpy's BLAS to ``threads`` threads inside the block (no limit if None)."""
+    if threads is None:
+        yield
+        return
+    from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
+
+    with threadpool_limits(limits=threads, user_api="blas"):
+        yield
 
 
 def peak_memory_line() -> str:

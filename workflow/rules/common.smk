@@ -124,14 +124,26 @@ def _figure_module(chapter, module):
 DIGITS = config["digits"]
 
 
-def mnist_files(wildcards):
-    """The user's MNIST files as inputs (a change reruns the chapter), or none for the
-    bundled digits. Missing files are reported by the job, naming what it looked for."""
-    if DIGITS["mnist_dir"] in (None, "", "null"):
+def mnist_files(folder):
+    """The MNIST files in ``folder`` as inputs (a change reruns what uses them), or none
+    for the bundled digits (folder None). Missing or broken files are reported by the
+    job that reads them, naming what it looked for."""
+    if folder in (None, "", "null"):
         return []
-    folder = Path(DIGITS["mnist_dir"])
+    folder = Path(folder)
     return (
         sorted(p for p in folder.glob("*-ubyte*") if p.is_file())
         if folder.is_dir()
         else []
     )
+
+
+# The hyperparameter sweep (config `sweep:`): one job per point of the grid.
+SWEEP = config["sweep"]
+SWEEP_POINTS = expand(
+    "results/sweep/points/{loss}/{init}/lr{lr}/seed{seed}.json",
+    loss=SWEEP["losses"],
+    init=SWEEP["inits"],
+    lr=SWEEP["lrs"],
+    seed=SWEEP["seeds"],
+)

@@ -7,7 +7,7 @@
 # standardised with the training set's mean and standard deviation.
 rule make_digits_splits:
     input:
-        mnist=mnist_files,
+        mnist=mnist_files(DIGITS["mnist_dir"]),
         code=DIGITS_CODE,
     output:
         train="results/digits/train.npz",

@@ -1,0 +1,103 @@
+"""The hyperparameter sweep: a diverged point is a result, and a sweep killed with SIGKILL
+resumes where it stopped, its summary byte-identical to an uninterrupted run's."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from scratchnet.digits.data import make_splits
+from scratchnet.digits.sweep import read_summary, run_point
+from workflow_copy import copy_workflow, planned_jobs, snakemake
+
+SMALL_SWEEP = """
+sweep:
+  losses: [mse, cross_entropy]
+  inits: [lecun, he]
+  lrs: [0.1, 50.0]
+  seeds: [0, 1]
+  hidden: 10
+  epochs: 3
+"""
+POINTS = 16
+
+
+def sweep_copy(path):
+    workdir = copy_workflow(path)
+    (workdir / "sweep.yaml").write_text(SMALL_SWEEP)
+    return workdir, ["--configfile", str(workdir / "sweep.yaml")]
+
+
+def test_a_diverging_point_records_its_epoch_instead_of_failing():
+    splits = make_splits(None, valid_fraction=0.2, test_fraction=0.2, seed=0)
+    record = run_point(
+        loss="mse",
+        init="normal",
+        lr=1e4,
+        seed=0,
+        settings={"hidden": 10, "batch_size": 32, "epochs": 3},
+        train=splits["train"],
+        valid=splits["valid"],
+    )
+    assert record["diverged_epoch"] == 1
+    assert len(record["val_accuracy"]) == 1  # epoch 0, before it diverged
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory):
+    workdir, config = sweep_copy(tmp_path_factory.mktemp("sweep-whole"))
+    snakemake(workdir, "--cores", "2", "sweep", *config)
+    return workdir
+
+
+def test_the_summary_has_a_row_per_point_and_marks_divergence(uninterrupted):
+    rows = read_summary(uninterrupted / "results" / "sweep" / "summary.csv")
+    assert len(rows) == POINTS
+    assert {r["lr"] for r in rows if r["diverged_epoch"] is not None} == {50.0}
+    assert all(
+        r["best_val_accuracy"] > 0.5
+        for r in rows
+        if r["loss"] == "cross_entropy" and r["lr"] == 0.1
+    )
+    assert (uninterrupted / "figs" / "sweep-summary.png").stat().st_size > 10_000
+
+
+def test_a_sweep_killed_mid_way_resumes_only_the_missing_points(uninterrupted, tmp_path):
+    workdir, config = sweep_copy(tmp_path / "sweep-killed")
+    points = workdir / "results" / "sweep" / "points"
+    command = [sys.executable, "-m", "snakemake", "--directory", str(workdir), "--cores", "1"]
+    run = subprocess.Popen(
+        [*command, "sweep", *config],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=workdir,
+        start_new_session=True,  # its own process group: the kill reaches its jobs too
+    )
+    deadline = time.monotonic() + 120
+    while len(list(points.rglob("*.json"))) < 4 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    done = {p: p.stat().st_mtime_ns for p in points.rglob("*.json")}
+    assert 4 <= len(done) < POINTS, "kill the sweep while points remain"
+    output = snakemake(workdir, "--dry-run", "sweep", *config)
+    table = output.split("Job stats:", 1)[1]
+    assert _count(table, "train_sweep_point") == POINTS - len(done), output
+    snakemake(workdir, "--cores", "2", "sweep", *config)
+    assert {p: p.stat().st_mtime_ns for p in done} == done  # finished points not rerun
+    summary = (workdir / "results" / "sweep" / "summary.csv").read_bytes()
+    assert summary == (uninterrupted / "results" / "sweep" / "summary.csv").read_bytes()
+    assert planned_jobs(workdir, "sweep", *config) == set()
+
+
+def _count(table: str, rule: str) -> int:
+    for line in table.splitlines():
+        parts = line.split()
+        if parts and parts[0] == rule:
+            return int(parts[1])
+    return 0
