@@ -129,14 +129,14 @@ def fit(
     record(0, time.perf_counter())
     for epoch in range(1, epochs + 1):
         started = time.perf_counter()
-        for batch in batches(len(x), batch_size, rng):
-            # A diverging run overflows on its way to inf: reported below, not warned about.
-            with np.errstate(over="ignore", invalid="ignore"):
+        # A diverging run overflows on its way to inf: reported below, not warned about.
+        with np.errstate(over="ignore", invalid="ignore"):
+            for batch in batches(len(x), batch_size, rng):
                 batch_loss = loss(model(x[batch]), y[batch])
-            if not math.isfinite(batch_loss):
-                raise TrainingDiverged(epoch, optimizer.lr, batch_loss, history_so_far())
-            model.backward(loss.backward(), input_grad=False)  # the data needs no gradient
-            optimizer.step()
+                if not math.isfinite(batch_loss):
+                    raise TrainingDiverged(epoch, optimizer.lr, batch_loss, history_so_far())
+                model.backward(loss.backward(), input_grad=False)  # data needs no gradient
+                optimizer.step()
         record(epoch, started)
     return history_so_far()
 
