@@ -53,6 +53,7 @@ def load_source(mnist_dir: str | Path | None) -> tuple[np.ndarray, np.ndarray, t
     return mnist.train_images, mnist.train_labels, (mnist.test_images, mnist.test_labels)
 
 
+# --8<-- [start:stratified_split]
 def stratified_split(
     labels: np.ndarray, fractions: tuple[float, ...], rng: np.random.Generator
 ) -> list[np.ndarray]:
@@ -71,6 +72,7 @@ def stratified_split(
         for part, piece in zip(parts[1:], pieces[:-1]):
             part.append(piece)
     return [np.sort(np.concatenate(part)) for part in parts]
+    # --8<-- [end:stratified_split]
 
 
 def make_splits(
@@ -102,6 +104,7 @@ def make_splits(
                 f"{valid_fraction}, test_fraction {test_fraction}); use fractions that "
                 "leave every set at least one image"
             )
+    # --8<-- [start:standardise]
     pixels = raw["train"][0].reshape(len(raw["train"][0]), -1).astype(np.float64)
     mean, std = pixels.mean(), pixels.std()
     if std == 0:
@@ -114,6 +117,7 @@ def make_splits(
         )
         for name, (split_images, split_labels) in raw.items()
     }
+    # --8<-- [end:standardise]
 
 
 def save_split(split: Split, path: str | Path) -> None:

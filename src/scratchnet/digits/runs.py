@@ -52,6 +52,7 @@ class RunResult(NamedTuple):
     model: nn.Sequential
 
 
+# --8<-- [start:build_model]
 def build_model(
     n_in: int,
     hidden: list[int],
@@ -72,6 +73,7 @@ def build_model(
     if output is not None:
         layers.append(ACTIVATIONS[output]())
     return nn.Sequential(layers)
+    # --8<-- [end:build_model]
 
 
 def parameter_names(model: nn.Sequential) -> list[str]:

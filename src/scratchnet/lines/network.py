@@ -63,6 +63,7 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=0, keepdims=True)
 
 
+# --8<-- [start:forward]
 def forward(params: Params, x0: np.ndarray) -> Forward:
     """Run the network on ``x0: (n_in, m)``; returns z1, A1: (h, m) and z2, A2: (n_out, m)."""
     z1 = params.W1 @ x0 + params.b1
@@ -70,8 +71,10 @@ def forward(params: Params, x0: np.ndarray) -> Forward:
     z2 = params.W2 @ A1 + params.b2
     A2 = softmax(z2)
     return Forward(z1, A1, z2, A2)
+    # --8<-- [end:forward]
 
 
+# --8<-- [start:cross_entropy]
 def cross_entropy(A2: np.ndarray, Y: np.ndarray) -> float:
     """L = -sum(Y * log A2), summed over classes and examples. A2, Y: (n_out, m).
 
@@ -81,8 +84,10 @@ def cross_entropy(A2: np.ndarray, Y: np.ndarray) -> float:
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = Y * np.log(A2)
     return float(-np.sum(terms, where=Y > 0))
+    # --8<-- [end:cross_entropy]
 
 
+# --8<-- [start:backward]
 def backward(params: Params, x0: np.ndarray, Y: np.ndarray, fwd: Forward) -> Params:
     """Gradients of the summed cross-entropy with respect to every parameter.
 
@@ -99,11 +104,14 @@ def backward(params: Params, x0: np.ndarray, Y: np.ndarray, fwd: Forward) -> Par
     dW1 = dz1 @ x0.T
     db1 = dz1.sum(axis=1, keepdims=True)
     return Params(dW1, db1, dW2, db2)
+    # --8<-- [end:backward]
 
 
+# --8<-- [start:gradient_step]
 def gradient_step(params: Params, grads: Params, lr: float) -> Params:
     """One gradient-descent update, p <- p - lr * dp, returning new arrays."""
     return Params(*(p - lr * dp for p, dp in zip(params, grads)))
+    # --8<-- [end:gradient_step]
 
 
 def one_hot(labels: np.ndarray, n_classes: int) -> np.ndarray:

@@ -75,6 +75,7 @@ def train(
     params = init_params(x0.shape[0], hidden, n_classes, seed)
     records = {name: [] for name in History._fields}
     report_every = max(1, iterations // 10)
+    # --8<-- [start:loop]
     for iteration in range(iterations + 1):
         fwd = forward(params, x0)
         loss = cross_entropy(fwd.A2, Y)
@@ -96,6 +97,7 @@ def train(
             )
         if iteration < iterations:
             params = gradient_step(params, backward(params, x0, Y, fwd), lr)
+            # --8<-- [end:loop]
     history = History(**{name: np.array(values) for name, values in records.items()})
     if progress and history.loss[-1] >= history.loss[0]:
         progress(

@@ -17,14 +17,17 @@ import math
 
 import numpy as np
 
+# --8<-- [start:scales]
 SCALES = {
     "normal": lambda n_in, n_out: 1.0,
     "lecun": lambda n_in, n_out: 1 / math.sqrt(n_in),
     "glorot": lambda n_in, n_out: math.sqrt(2 / (n_in + n_out)),
     "he": lambda n_in, n_out: math.sqrt(2 / n_in),
 }
+# --8<-- [end:scales]
 
 
+# --8<-- [start:init_weights]
 def init_weights(
     name: str,
     n_in: int,
@@ -43,8 +46,10 @@ def init_weights(
         raise TypeError(f"rng must be a numpy.random.Generator, not {type(rng).__name__}")
     scale = SCALES[name](n_in, n_out)
     return (rng.standard_normal((n_in, n_out)) * scale).astype(dtype, copy=False)
+    # --8<-- [end:init_weights]
 
 
+# --8<-- [start:std_per_layer]
 def std_per_layer(
     name: str,
     *,
@@ -71,3 +76,4 @@ def std_per_layer(
                 x = np.maximum(x, 0)
             stds[layer] = x.std()
     return stds
+    # --8<-- [end:std_per_layer]

@@ -48,6 +48,7 @@ class Loss:
         return f"{type(self).__name__}(reduction={self.reduction!r})"
 
 
+# --8<-- [start:mse]
 class MSE(Loss):
     """L = (1/n) sum_i sum_k (y_ik - t_ik)^2 on the raw outputs y (``"sum"``: no 1/n)."""
 
@@ -61,8 +62,10 @@ class MSE(Loss):
         self._check_run()
         error, divisor = self._saved
         return 2 * error / divisor
+        # --8<-- [end:mse]
 
 
+# --8<-- [start:softmax_mse]
 class SoftmaxMSE(Loss):
     """L = (1/n) sum_i sum_k (p_ik - t_ik)^2 with p = softmax(z) of the logits z.
 
@@ -82,8 +85,10 @@ class SoftmaxMSE(Loss):
         p, error, divisor = self._saved
         grad_p = 2 * error / divisor
         return p * (grad_p - (grad_p * p).sum(axis=1, keepdims=True))
+        # --8<-- [end:softmax_mse]
 
 
+# --8<-- [start:cross_entropy]
 class CrossEntropy(Loss):
     """L = -(1/n) sum_i sum_k t_ik log p_ik with p = softmax(z) of the logits z.
 
@@ -102,6 +107,7 @@ class CrossEntropy(Loss):
         self._check_run()
         p, rows, divisor = self._saved
         return (p - rows) / divisor
+        # --8<-- [end:cross_entropy]
 
 
 def one_hot_rows(loss: Loss, outputs: np.ndarray, targets: np.ndarray) -> np.ndarray:

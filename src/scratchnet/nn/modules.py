@@ -16,6 +16,7 @@ import numpy as np
 from .init import init_weights
 
 
+# --8<-- [start:parameter]
 class Parameter:
     """An array the optimiser changes, beside its gradient of the same shape and dtype.
 
@@ -28,6 +29,7 @@ class Parameter:
 
     def __repr__(self) -> str:
         return f"Parameter(shape={self.data.shape}, dtype={self.data.dtype})"
+        # --8<-- [end:parameter]
 
 
 class Module:
@@ -77,6 +79,7 @@ def _not_run(module: Module) -> RuntimeError:
     return RuntimeError(f"{module!r}.backward called before forward")
 
 
+# --8<-- [start:linear]
 class Linear(Module):
     """y = x W + b.    x: (batch, n_in)   W: (n_in, n_out)   b: (n_out,)   y: (batch, n_out)
 
@@ -121,8 +124,10 @@ class Linear(Module):
 
     def __repr__(self) -> str:
         return f"Linear({self.n_in}, {self.n_out})"
+        # --8<-- [end:linear]
 
 
+# --8<-- [start:relu]
 class ReLU(Module):
     """y = max(x, 0), elementwise."""
 
@@ -141,8 +146,10 @@ class ReLU(Module):
             raise _not_run(self)
         self._check_grad(grad_out, self._active.shape)
         return grad_out * self._active
+        # --8<-- [end:relu]
 
 
+# --8<-- [start:sigmoid_function]
 def sigmoid(x: np.ndarray) -> np.ndarray:
     """1 / (1 + e^-x), elementwise, without overflow.
 
@@ -151,8 +158,10 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
     """
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    # --8<-- [end:sigmoid_function]
 
 
+# --8<-- [start:sigmoid]
 class Sigmoid(Module):
     """y = sigmoid(x) = 1 / (1 + e^-x), elementwise."""
 
@@ -170,8 +179,10 @@ class Sigmoid(Module):
             raise _not_run(self)
         self._check_grad(grad_out, self._y.shape)
         return grad_out * self._y * (1 - self._y)
+        # --8<-- [end:sigmoid]
 
 
+# --8<-- [start:softmax_function]
 def softmax(z: np.ndarray) -> np.ndarray:
     """Row-wise softmax of ``z: (batch, classes)``: each row becomes probabilities.
 
@@ -180,8 +191,10 @@ def softmax(z: np.ndarray) -> np.ndarray:
     """
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
+    # --8<-- [end:softmax_function]
 
 
+# --8<-- [start:log_softmax]
 def log_softmax(z: np.ndarray) -> np.ndarray:
     """log(softmax(z)) row-wise, via log-sum-exp: z - max - log(sum(e^(z - max))).
 
@@ -190,8 +203,10 @@ def log_softmax(z: np.ndarray) -> np.ndarray:
     """
     shifted = z - z.max(axis=1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    # --8<-- [end:log_softmax]
 
 
+# --8<-- [start:softmax]
 class Softmax(Module):
     """y = softmax(x), row-wise: y_ik = e^x_ik / sum_j e^x_ij.    x, y: (batch, classes)"""
 
@@ -214,8 +229,10 @@ class Softmax(Module):
         self._check_grad(grad_out, self._y.shape)
         y = self._y
         return y * (grad_out - (grad_out * y).sum(axis=1, keepdims=True))
+        # --8<-- [end:softmax]
 
 
+# --8<-- [start:sequential]
 class Sequential(Module):
     """Modules applied in order; backward runs them in reverse, chaining the gradients."""
 
@@ -242,3 +259,4 @@ class Sequential(Module):
 
     def __repr__(self) -> str:
         return f"Sequential([{', '.join(map(repr, self.layers))}])"
+        # --8<-- [end:sequential]

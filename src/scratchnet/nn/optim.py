@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from .modules import Parameter
 
 
+# --8<-- [start:sgd]
 class SGD:
     """Gradient descent: p <- p - lr * dL/dp for every parameter, in place.
 
@@ -23,3 +24,4 @@ class SGD:
     def step(self) -> None:
         for p in self.parameters:
             p.data -= self.lr * p.grad
+            # --8<-- [end:sgd]

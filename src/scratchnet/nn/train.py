@@ -46,6 +46,7 @@ class TrainingDiverged(ArithmeticError):
         self.history = history  # the epochs before it diverged: a result in a sweep
 
 
+# --8<-- [start:batches]
 def batches(n: int, batch_size: int | None, rng: np.random.Generator) -> Iterator[np.ndarray]:
     """Index arrays that together hold 0..n-1 once each: one epoch's batches.
 
@@ -61,6 +62,7 @@ def batches(n: int, batch_size: int | None, rng: np.random.Generator) -> Iterato
     order = rng.permutation(n)
     for start in range(0, n, batch_size):
         yield order[start : start + batch_size]
+        # --8<-- [end:batches]
 
 
 def accuracy(outputs: np.ndarray, targets: np.ndarray) -> float:
@@ -127,6 +129,7 @@ def fit(
         return History(**{name: np.array(values[:complete]) for name, values in records.items()})
 
     record(0, time.perf_counter())
+    # --8<-- [start:epoch_loop]
     for epoch in range(1, epochs + 1):
         started = time.perf_counter()
         # A diverging run overflows on its way to inf: reported below, not warned about.
@@ -138,6 +141,7 @@ def fit(
                 model.backward(loss.backward(), input_grad=False)  # data needs no gradient
                 optimizer.step()
         record(epoch, started)
+        # --8<-- [end:epoch_loop]
     return history_so_far()
 
 
