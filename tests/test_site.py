@@ -37,10 +37,26 @@ RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\$[^$\s][^$]*\$")
 
 
 def nav_pages() -> dict[str, str]:
-    """Page source -> its URL path in the built site, for every page in mkdocs.yml's nav."""
+    """Page source -> its URL path in the built site, for every page in mkdocs.yml's nav
+    (both parts: sections nest lists of pages)."""
+
+    def sources(entries):
+        for entry in entries:
+            value = next(iter(entry.values()))
+            yield from sources(value) if isinstance(value, list) else [value]
+
     nav = yaml.safe_load((REPO / "mkdocs.yml").read_text())["nav"]
-    sources = [next(iter(entry.values())) for entry in nav]
-    return {source: "" if source == "index.md" else source[:-3] + "/" for source in sources}
+    # MkDocs serves a.md at a/, and a folder's index.md at the folder itself.
+    return {
+        source: source.removesuffix("index.md")
+        if source.endswith("index.md")
+        else source[:-3] + "/"
+        for source in sources(nav)
+    }
+
+
+# A code block that includes a named section of the source: --8<-- "nn/modules.py:linear"
+SNIPPET = re.compile(r'^--8<-- "(?P<file>[^":]+):(?P<section>\w+)"$', re.M)
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +120,7 @@ def visits(site, server, browser, tmp_path_factory) -> dict[str, dict]:
             " width: e.naturalWidth, height: e.naturalHeight}))",
         )
         record["links"] = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        record["code"] = page.eval_on_selector_all("pre code", "els => els.map(e => e.innerText)")
         record["math_widths"] = page.eval_on_selector_all(
             "math", "els => els.map(e => e.getBoundingClientRect().width)"
         )
@@ -166,10 +183,13 @@ def test_every_quoted_number_is_the_runs_own(visits, built):
     """Each {{ ... }} of each page appears in the page as the run's value, formatted."""
     from scratchnet.docsite.quoting import PLACEHOLDER, fill_numbers
 
+    pipeline = yaml.safe_load((REPO / "mkdocs.yml").read_text())["extra"]["pipeline"]
     sources = {
-        "metrics": json.loads((built / "results" / "metrics.json").read_text()),
-        "config": json.loads((built / "results" / "config.json").read_text()),
+        name: json.loads((built / path).read_text())
+        for name, path in pipeline.items()
+        if name != "figures"
     }
+    assert {"metrics", "config", "digits", "sweep"} <= set(sources)
     quoted = 0
     for source, record in visits.items():
         text = " ".join(record["text"].split())
@@ -178,7 +198,7 @@ def test_every_quoted_number_is_the_runs_own(visits, built):
             assert value in text, (source, quote[0], value)
             quoted += 1
         assert "{{" not in text, source
-    assert quoted >= 40
+    assert quoted >= 120
     index = visits["index.md"]["text"]
     iteration = sources["metrics"]["first_full_accuracy_iteration"]
     assert f"first reached 100% at iteration {iteration}" in index
@@ -203,3 +223,26 @@ def test_a_quote_the_metrics_lack_fails_the_build_and_leaves_no_site(built, tmp_
     assert "error: mkdocs build --strict failed" in log
     assert "validation.md" in log and "no value 'validation_acuracy'" in log
     assert not (workdir / "site").exists() and not (workdir / ".site.partial").exists()
+
+
+def test_every_code_block_is_the_real_source(visits):
+    """No code block is typed by hand: each Python block of both parts is one included
+    section of src/scratchnet, and the page shows exactly that section's lines."""
+    included = 0
+    for source, record in visits.items():
+        markdown = (REPO / "docs" / source).read_text()
+        blocks = re.findall(r"```python\n(.*?)```", markdown, flags=re.S)
+        for block in blocks:
+            match = SNIPPET.fullmatch(block.strip())
+            assert match, (source, block)  # a snippet line and nothing else
+            text = (REPO / "src" / "scratchnet" / match["file"]).read_text()
+            start = f"# --8<-- [start:{match['section']}]"
+            end = f"# --8<-- [end:{match['section']}]"
+            section = text.split(start, 1)[1].split(end, 1)[0]
+            lines = [line.strip() for line in section.splitlines() if line.strip()]
+            shown = "\n".join(record["code"])
+            for line in lines:
+                if not line.startswith("# --8<--"):
+                    assert line in shown, (source, match[0], line)
+            included += 1
+    assert included >= 25

@@ -1,5 +1,6 @@
 # The tutorial's website: its pages (docs/), every figure and the numbers the text
-# quotes, built by MkDocs into site/. `snakemake -j4 docs` rebuilds stale assets first.
+# quotes, built by MkDocs into site/. `snakemake -j4 docs` rebuilds stale assets first,
+# the sweep included (its page quotes the summary).
 
 DOCS_CONFIG = Path(workflow.basedir) / "mkdocs.yml"
 DOCS_PAGES = sorted(
@@ -15,10 +16,13 @@ rule build_docs:
     input:
         config=DOCS_CONFIG,
         pages=DOCS_PAGES,
-        code=LINES_CODE + DOCS_CODE,
-        figures=FIGURES,
+        # Pages show code from both chapters (snippets), so an edit rebuilds the site.
+        code=LINES_CODE + DIGITS_CODE + DOCS_CODE,
+        figures=FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"],
         metrics="results/metrics.json",
         settings="results/config.json",
+        digits="results/digits/metrics.json",
+        sweep="results/sweep/metrics.json",
     output:
         site=directory("site"),
     log:

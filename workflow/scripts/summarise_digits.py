@@ -30,7 +30,9 @@ with job_log(snakemake.log[0]):
     }
     for path in inputs.losses:
         with np.load(path) as arrays:
-            metrics["losses"][Path(path).stem] = losses_summary(arrays["val_accuracy"])
+            metrics["losses"][Path(path).stem] = losses_summary(
+                arrays["val_accuracy"], arrays["active_units"]
+            )
     with np.load(inputs.study) as arrays:
         metrics["init_study"] = init_study_summary({key: arrays[key] for key in SCHEMES})
     save_json(metrics, snakemake.output.metrics)

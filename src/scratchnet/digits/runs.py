@@ -169,15 +169,19 @@ def train_seeds(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, np.ndarray]:
     """Run ``name`` once per seed; each history field stacked to (len(seeds), epochs + 1),
-    plus ``seeds`` and ``diverged_epoch`` (-1 for a run that did not diverge). A run that
+    plus ``seeds``, ``diverged_epoch`` (-1 for a run that did not diverge) and
+    ``active_units`` (``count_active_units`` after training; -1 if diverged). A run that
     diverges is a result here, not an error: its entries from that epoch on are NaN.
     The spread over seeds says how much one run's result is luck."""
     epochs = settings["epochs"]
     stacked = {field: np.full((len(seeds), epochs + 1), np.nan) for field in nn.History._fields}
     diverged_epoch = np.full(len(seeds), -1)
+    active_units = np.full(len(seeds), -1)
     for row, seed in enumerate(seeds):
         try:
-            history = train_run(name, settings, train, valid, seed=seed).history
+            result = train_run(name, settings, train, valid, seed=seed)
+            history = result.history
+            active_units[row] = count_active_units(result.model, train.x)
             outcome = f"final validation accuracy {history.val_accuracy[-1]:.4f}"
         except RunDiverged as diverged:
             history = diverged.__cause__.history
@@ -188,7 +192,19 @@ def train_seeds(
             stacked[field][row, : len(values)] = values
         if progress:
             progress(f"seed {seed}: {outcome}")
-    return {**stacked, "seeds": np.array(seeds), "diverged_epoch": diverged_epoch}
+    return {
+        **stacked,
+        "seeds": np.array(seeds),
+        "diverged_epoch": diverged_epoch,
+        "active_units": active_units,
+    }
+
+
+def count_active_units(model: nn.Sequential, x: np.ndarray) -> int:
+    """How many units of the first hidden layer are on (> 0) for at least one row of
+    ``x``: a ReLU unit that is off for every input passes no gradient and never learns
+    again. ``model``: Linear, then an activation, then more."""
+    return int((model.layers[0](x) > 0).any(axis=0).sum())
 
 
 def predict(model: nn.Module, x: np.ndarray) -> np.ndarray:

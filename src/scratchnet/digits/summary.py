@@ -26,12 +26,16 @@ def run_summary(run: SavedRun) -> dict:
     }
 
 
-def losses_summary(val_accuracy: np.ndarray) -> dict:
+def losses_summary(val_accuracy: np.ndarray, active_units: np.ndarray) -> dict:
     """Final validation accuracy over the seeds that did not diverge (NaN at the end),
-    ``val_accuracy: (seeds, epochs + 1)``; None where every seed diverged."""
+    ``val_accuracy: (seeds, epochs + 1)``, and the mean number of first-layer units still
+    active after training (``active_units: (seeds,)``, -1 if diverged); None where every
+    seed diverged."""
     final = val_accuracy[:, -1]
     finished = final[np.isfinite(final)]
     summary = {"seeds": len(final), "diverged": int(len(final) - len(finished))}
+    active = active_units[active_units >= 0]
+    summary["active_units_mean"] = float(active.mean()) if len(active) else None
     for name, f in (("mean", np.mean), ("min", np.min), ("max", np.max)):
         value = float(f(finished)) if len(finished) else None
         summary[f"final_validation_accuracy_{name}"] = value

@@ -99,3 +99,47 @@ def read_summary(path: str | Path) -> list[dict]:
             row[key] = float(row[key])
         row["diverged_epoch"] = int(row["diverged_epoch"]) if row["diverged_epoch"] else None
     return rows
+
+
+def sweep_metrics(rows: list[dict]) -> dict:
+    """The numbers the website quotes: the grid, how many points diverged, and for each
+    loss and initialisation the mean (over seeds) best validation accuracy at the worst
+    and the best learning rate, and which learning rates those were."""
+    lrs = sorted({r["lr"] for r in rows})
+    metrics = {
+        "points": len(rows),
+        "diverged": sum(r["diverged_epoch"] is not None for r in rows),
+        "seeds": len({r["seed"] for r in rows}),
+        "lr_min": lrs[0],
+        "lr_max": lrs[-1],
+        "learning_rates": len(lrs),
+    }
+    for loss in sorted({r["loss"] for r in rows}):
+        metrics[loss] = {}
+        for init in sorted({r["init"] for r in rows}):
+            means = {
+                lr: float(
+                    np.mean(
+                        [
+                            r["best_val_accuracy"]
+                            for r in rows
+                            if (r["loss"], r["init"], r["lr"]) == (loss, init, lr)
+                        ]
+                    )
+                )
+                for lr in lrs
+            }
+            best, worst = max(means, key=means.get), min(means, key=means.get)
+            diverged = sum(
+                r["diverged_epoch"] is not None
+                for r in rows
+                if (r["loss"], r["init"]) == (loss, init)
+            )
+            metrics[loss][init] = {
+                "best_accuracy": means[best],
+                "best_lr": best,
+                "worst_accuracy": means[worst],
+                "worst_lr": worst,
+                "diverged": diverged,
+            }
+    return metrics

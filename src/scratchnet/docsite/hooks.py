@@ -3,7 +3,8 @@
 The pipeline's outputs are named under ``extra.pipeline`` in mkdocs.yml, as paths
 relative to the directory mkdocs runs in (the one ``snakemake`` built in):
 
-- ``metrics``, ``config``: JSON files whose values pages quote (see ``quoting``);
+- every other key (``metrics``, ``config``, ``digits``, ``sweep``): a JSON file whose
+  values pages quote under that name (see ``quoting``);
 - ``figures``: the directory of generated figures, published at ``figs/`` in the site,
   so a page shows ``![...](figs/x0.png)`` and ``--strict`` fails on a missing one.
 """
@@ -30,8 +31,9 @@ def on_config(config):
     """Read the JSON files pages quote from, once per build."""
     pipeline = _pipeline_paths(config)
     _quoted_sources.clear()
-    for source in ("metrics", "config"):
-        path = pipeline[source]
+    for source, path in pipeline.items():
+        if source == "figures":
+            continue
         try:
             _quoted_sources[source] = json.loads(path.read_text())
         except FileNotFoundError:
@@ -83,11 +85,9 @@ def on_page_content(html, page, config, files):
 
 def _pipeline_paths(config) -> dict[str, Path]:
     settings = config.extra.get("pipeline") or {}
-    expected = ("metrics", "config", "figures")
-    missing = [key for key in expected if key not in settings]
-    if missing:
+    if "figures" not in settings or len(settings) < 2:
         raise PluginError(
-            f"{config.config_file_path}: extra.pipeline needs {', '.join(missing)} "
-            "(paths to the pipeline's outputs, relative to where mkdocs runs)"
+            f"{config.config_file_path}: extra.pipeline needs figures and at least one JSON "
+            "source to quote (paths to the pipeline's outputs, relative to where mkdocs runs)"
         )
-    return {key: Path(settings[key]) for key in expected}
+    return {key: Path(path) for key, path in settings.items()}

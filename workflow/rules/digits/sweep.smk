@@ -59,6 +59,7 @@ rule summarise_sweep:
         code=DIGITS_CODE,
     output:
         summary="results/sweep/summary.csv",
+        metrics="results/sweep/metrics.json",
     log:
         "results/logs/summarise_sweep.log",
     benchmark:

@@ -1,0 +1,57 @@
+"""The training benchmark runs end to end (quick mode: tiny sizes, no timing judged here),
+and its hand-written yardstick does the same maths as the library (not timed)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from scratchnet.nn import SGD, CrossEntropy, Linear, ReLU, Sequential, fit
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+from handwritten import train_handwritten  # noqa: E402
+
+
+def test_quick_training_benchmark_prints_its_tables():
+    result = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "training.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| scratchnet.nn fit |" in result.stdout
+    assert "| hand-written numpy loop |" in result.stdout
+    assert "| sklearn MLPClassifier |" in result.stdout
+    assert "| 128, float32 |" in result.stdout
+    assert "| target | measured | goal | met |" in result.stdout
+    assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 10
+
+
+@pytest.mark.parametrize("dtype, tolerance", [(np.float64, 1e-10), (np.float32, 1e-5)])
+def test_handwritten_loop_matches_the_library_when_seeded_the_same(dtype, tolerance):
+    """Same seed: the same initial weights, batches and updates, so the same history."""
+    rng = np.random.default_rng(42)
+    x, y = rng.standard_normal((70, 5)), rng.integers(0, 3, 70)
+    settings = dict(hidden=8, lr=0.1, epochs=4, batch_size=16, seed=7)  # a short last batch
+    W1, b1, W2, b2, history = train_handwritten(x, y, **settings, dtype=dtype, classes=3)
+
+    rng = np.random.default_rng(settings["seed"])
+    model = Sequential(
+        [Linear(5, 8, rng=rng, init="he", dtype=dtype), ReLU(), Linear(8, 3, rng=rng, dtype=dtype)]
+    )
+    expected = fit(
+        model, CrossEntropy(), SGD(model.parameters(), settings["lr"]), x, y,
+        epochs=settings["epochs"], batch_size=settings["batch_size"], rng=rng,
+    )  # fmt: skip
+
+    assert history["loss"].shape == history["accuracy"].shape == (settings["epochs"] + 1,)
+    np.testing.assert_allclose(history["loss"], expected.loss, rtol=0, atol=tolerance)
+    np.testing.assert_array_equal(history["accuracy"], expected.accuracy)
+    assert history["loss"][-1] < history["loss"][0]  # it learnt something
+    for ours, theirs in zip((W1, b1, W2, b2), model.parameters()):
+        assert ours.dtype == dtype and ours.shape == theirs.data.shape
+        np.testing.assert_allclose(ours, theirs.data, rtol=0, atol=tolerance)
