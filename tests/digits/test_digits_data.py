@@ -13,11 +13,6 @@ from scratchnet.digits.data import (
 from scratchnet.digits.idx import write_mnist
 
 
-@pytest.fixture(scope="module")
-def splits():
-    return make_splits(None, valid_fraction=0.2, test_fraction=0.2, seed=0)
-
-
 def test_bundled_digits_split_three_ways_without_overlap(splits):
     sizes = {name: len(split.labels) for name, split in splits.items()}
     assert sum(sizes.values()) == 1797

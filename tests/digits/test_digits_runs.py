@@ -5,7 +5,6 @@ import numpy as np
 import pytest
 
 from scratchnet import nn
-from scratchnet.digits.data import make_splits
 from scratchnet.digits.init_study import SCHEMES, run_study
 from scratchnet.digits.runs import (
     RunDiverged,
@@ -17,12 +16,6 @@ from scratchnet.digits.runs import (
     train_seeds,
 )
 from scratchnet.digits.summary import init_study_summary
-
-
-@pytest.fixture(scope="module")
-def splits():
-    return make_splits(None, valid_fraction=0.2, test_fraction=0.2, seed=0)
-
 
 FIRST = dict(hidden=50, images=100, lr=0.005, epochs=30, init="he")
 
