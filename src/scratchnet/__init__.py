@@ -1,13 +1,13 @@
-"""scratchnet: a neural network written from scratch in numpy, and the figures that teach it.
+"""scratchnet: neural networks written from scratch in numpy, and the figures that teach them.
 
-Modules, one job each:
+Subpackages and modules, one job each:
 
-- ``datasets``   build the 3x3 line images and read/write them as CSV
-- ``network``    the 9-6-2 model: forward pass, loss, gradients, update
-- ``training``   full-batch gradient descent that records every iteration
-- ``snapshots``  save/load the recorded training history
-- ``himmelblau`` the 2-D test function used to picture gradient descent
-- ``figures``    one module per tutorial figure (drawing only, never training)
+- ``nn``        the layer library: modules, losses, initialisations, SGD, the epoch loop
+- ``lines``     chapter one: the hand-written 9-6-2 network on 3x3 line images
+- ``digits``    chapter two: handwritten digits (bundled or MNIST) trained with ``nn``
+- ``figures``   one module per figure of both chapters (drawing only, never training)
+- ``docsite``   the website's build: quoted numbers, MathML, the published figures
+- ``joblog``, ``atomic``, ``problems``   job logs, whole-or-nothing files, fixable errors
 """
 
 __version__ = "0.1.0"
