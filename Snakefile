@@ -39,6 +39,13 @@ rule all:
         "results/config.json",
 
 
+# Chapter one alone: `snakemake -j4 lines`.
+rule lines:
+    input:
+        FIGURES,
+        "results/metrics.json",
+
+
 # Chapter two alone: `snakemake -j4 digits`.
 rule digits:
     input:
