@@ -39,6 +39,9 @@ def measure_builds(tmp: Path, quick: bool) -> tuple[list[tuple], dict]:
     lines = copy_workflow(tmp / "lines")
     facts["lines_s"] = build(lines, "lines", *small)
     rows.append(("chapter one alone (`lines`)", facts["lines_s"], *largest_job(job_peaks(lines))))
+    chapters = copy_workflow(tmp / "chapters")
+    facts["chapters_s"] = build(chapters, "all", *small)
+    rows.append(("both chapters (`all`)", facts["chapters_s"], *largest_job(job_peaks(chapters))))
     both = copy_workflow(tmp / "both")
     facts["both_s"] = build(both, "all", "docs", *small)
     job, peak = largest_job(job_peaks(both))
@@ -102,11 +105,11 @@ def measure_sweeps(tmp: Path, quick: bool, cores: int) -> list[tuple[str, dict]]
     mnist_dir = tmp / "mnist"
     n_train, n_test = (600, 100) if quick else (10_000, 1_000)
     fake_mnist(mnist_dir, n_train, n_test)
-    # 12 points of a few seconds each: enough that Snakemake's start and the summary's
-    # and figure's jobs are spread over a sweep's worth of training, as in real sweeps.
+    # 24 points of a few seconds each: a sweep pays a few seconds once (Snakemake's start,
+    # the summary and its figure at the end); real sweeps spread that over many points.
     mnist_grid = (
         f"sweep:\n  mnist_dir: {mnist_dir}\n  losses: [mse, softmax_mse, cross_entropy]\n"
-        f"  inits: [he]\n  lrs: [0.03, 0.1]\n  seeds: [0, 1]\n  hidden: 100\n"
+        f"  inits: [he]\n  lrs: [0.03, 0.1]\n  seeds: [0, 1, 2, 3]\n  hidden: 100\n"
         f"  epochs: {2 if quick else 20}\n"
     )
     mnist = measure_sweep(copy_workflow(tmp / "sweep-mnist"), mnist_grid, cores)
@@ -138,10 +141,17 @@ def print_pipeline(builds: list[tuple], sweeps: list[tuple[str, dict]]) -> None:
 
 def pipeline_targets(facts: dict, sweeps: list[tuple[str, dict]]) -> list[tuple]:
     """(target, measured, goal, met) rows for parts (3) and (4)."""
-    ratio = facts["both_s"] / facts["lines_s"]
+    ratio = facts["chapters_s"] / facts["lines_s"]
+    with_site = facts["both_s"] / facts["lines_s"]
     mnist = sweeps[1][1]  # the MNIST-shaped sweep
     return [
-        ("(3) both chapters and site / chapter one alone", f"{ratio:.2f}", "<= 2", ratio <= 2),
+        ("(3) both chapters / chapter one alone", f"{ratio:.2f}", "<= 2", ratio <= 2),
+        (
+            "(3) both chapters and the site (with the sweep it quotes) / chapter one alone",
+            f"{with_site:.2f}",
+            "<= 2",
+            with_site <= 2,
+        ),
         ("(3) no-op rerun, s", f"{facts['noop_s']:.1f}", "<= 3", facts["noop_s"] <= 3),
         ("(3) largest job, MB", f"{facts['largest_mb']:.0f}", "<= 300", facts["largest_mb"] <= 300),
         (

@@ -29,8 +29,8 @@ def test_quick_training_benchmark_prints_its_tables():
     assert "| 128, float32 |" in result.stdout
     assert "| target | measured | goal | met |" in result.stdout
     assert "| both chapters and the website (`all docs`) |" in result.stdout
-    assert "| MNIST-shaped, 600 images | 12 |" in result.stdout
-    assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 14
+    assert "| MNIST-shaped, 600 images | 24 |" in result.stdout
+    assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 15
 
 
 @pytest.mark.parametrize("dtype, tolerance", [(np.float64, 1e-10), (np.float32, 1e-5)])

@@ -4,7 +4,7 @@ Each frame shows the weights after one more epoch beside the loss and accuracy c
 drawn up to that epoch, a marker at the current one. Colour and axis scales are fixed
 for the whole run (from every epoch's values), so a change on screen is a change in the
 weights, never a rescaling. The figure is built once and only the changing artists are
-updated per frame; frames stream into a GIF with one palette.
+redrawn per frame, over a saved background; frames stream into a GIF with one palette.
 """
 
 from __future__ import annotations
@@ -35,10 +35,23 @@ class DigitsAnimation:
         self.canvas = FigureCanvasAgg(self.fig)
         left, right = self.fig.subfigures(1, 2, width_ratios=(1.5, 1))
         self.images = draw_templates(left, self.W[0], self.side, symmetric_limit(self.W))
-        self.title = left.suptitle("")
+        # A title of full length during the layout, so the layout leaves it room.
+        self.title = left.suptitle(self._title_text(len(self.history.loss) - 1))
         self._build_curves(right)
         self.canvas.draw()  # lay out once; every frame then has the same geometry
         self.fig.set_layout_engine("none")
+        # Only these change from frame to frame: drawn over a saved background of the
+        # rest (ticks, labels, colour bar), pixel for pixel a full redraw (tested). What a
+        # full draw puts above them, their axes' frames and legends, is redrawn after them.
+        changing = [*self.images, *self.curves.values(), *self.markers]
+        axes = list(dict.fromkeys(artist.axes for artist in changing))
+        on_top = [spine for ax in axes for spine in ax.spines.values()]
+        on_top += [ax.get_legend() for ax in axes if ax.get_legend() is not None]
+        self.animated = [*changing, self.title, *on_top]
+        for artist in self.animated:
+            artist.set_animated(True)  # left out of canvas.draw(): the background
+        self.canvas.draw()
+        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
 
     def _build_curves(self, fig) -> None:
         loss_ax, acc_ax = fig.subplots(2, 1, sharex=True)
@@ -58,6 +71,10 @@ class DigitsAnimation:
         loss_ax.legend(loc="upper right")
         acc_ax.legend(loc="lower right")
 
+    def _title_text(self, epoch: int) -> str:
+        accuracy = self.history.val_accuracy[epoch]
+        return f"Softmax regression, epoch {epoch}: validation accuracy {accuracy:.1%}"
+
     def frame(self, epoch: int) -> np.ndarray:
         """Pixels after ``epoch`` epochs: (H, W, 4) RGBA uint8, a copy owned by the caller."""
         for digit, image in enumerate(self.images):
@@ -67,11 +84,11 @@ class DigitsAnimation:
             line.set_data(epochs, getattr(self.history, name)[: epoch + 1])
         for marker in self.markers:
             marker.set_xdata([epoch, epoch])
-        self.title.set_text(
-            f"Softmax regression, epoch {epoch}: validation accuracy "
-            f"{self.history.val_accuracy[epoch]:.1%}"
-        )
-        self.canvas.draw()
+        self.title.set_text(self._title_text(epoch))
+        self.canvas.restore_region(self._background)
+        for artist in self.animated:
+            self.fig.draw_artist(artist)
+        # The canvas reuses its buffer on the next draw: copy the pixels out.
         return np.array(self.canvas.buffer_rgba())
 
 
