@@ -31,6 +31,10 @@ rule build_docs:
         "results/benchmarks/build_docs.tsv"
     conda:
         "../envs/docs.yaml"
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     script:
         "../scripts/build_docs.py"
 

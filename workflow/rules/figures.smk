@@ -16,6 +16,10 @@ rule draw_figure:
         figure="(?!)",  # never matches: only the rules that inherit this one run
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         dpi=config["dpi"],
     script:

@@ -7,7 +7,7 @@ from scratchnet.digits.data import load_split
 from scratchnet.digits.runs import train_seeds
 from scratchnet.joblog import job_log, print_progress
 
-with job_log(snakemake.log[0]):
+with job_log(snakemake.log[0], threads=snakemake.threads):
     settings = {**snakemake.params.settings, "loss": snakemake.wildcards.loss}
     first = snakemake.params.seed
     runs = train_seeds(

@@ -4,7 +4,7 @@ from scratchnet.digits.data import load_split
 from scratchnet.digits.runs import save_run, train_run
 from scratchnet.joblog import job_log, print_progress
 
-with job_log(snakemake.log[0]):
+with job_log(snakemake.log[0], threads=snakemake.threads):
     result = train_run(
         snakemake.wildcards.run,
         snakemake.params.settings,

@@ -9,7 +9,7 @@ from scratchnet.digits.peer import mlp_classifier_accuracy
 from scratchnet.digits.runs import predict, save_run, train_run
 from scratchnet.joblog import job_log, print_progress
 
-with job_log(snakemake.log[0]):
+with job_log(snakemake.log[0], threads=snakemake.threads):
     settings, seed = snakemake.params.settings, snakemake.params.seed
     train, test = load_split(snakemake.input.train), load_split(snakemake.input.test)
     result = train_run(

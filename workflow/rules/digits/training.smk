@@ -19,6 +19,10 @@ rule make_digits_splits:
         "results/benchmarks/make_digits_splits.tsv"
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         mnist_dir=DIGITS["mnist_dir"],
         valid_fraction=DIGITS["valid_fraction"],
@@ -45,6 +49,10 @@ rule train_digits_run:
         run="softmax_regression|sigmoid_network|first_training",
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         settings=lambda wildcards: DIGITS[wildcards.run],
         seed=DIGITS["seed"],
@@ -68,6 +76,10 @@ rule train_digits_losses:
         loss="mse|softmax_mse|cross_entropy",
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         settings=DIGITS["losses"],
         seed=DIGITS["seed"],
@@ -93,6 +105,10 @@ rule train_reference_model:
         "results/benchmarks/train_reference_model.tsv"
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         settings=DIGITS["reference"],
         seed=DIGITS["seed"],
@@ -112,6 +128,10 @@ rule run_init_study:
         "results/benchmarks/run_init_study.tsv"
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         layers=DIGITS["init_study"]["layers"],
         width=DIGITS["init_study"]["width"],
@@ -148,5 +168,9 @@ rule summarise_digits:
         "results/benchmarks/summarise_digits.tsv"
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     script:
         "../../scripts/summarise_digits.py"

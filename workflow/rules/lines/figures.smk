@@ -182,6 +182,10 @@ rule render_animation_part:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         chunks=N_CHUNKS,
         every=config["snapshot_every"],
@@ -209,6 +213,10 @@ rule assemble_training_animation:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     script:
         "../../scripts/assemble_training_animation.py"
 
@@ -231,6 +239,10 @@ rule encode_training_video:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         frame_ms=config["frame_ms"],
         frames=N_FRAMES,

@@ -16,6 +16,10 @@ rule train_network:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         hidden=config["hidden"],
         lr=config["lr"],
@@ -42,6 +46,10 @@ rule evaluate_network:
         "results/benchmarks/evaluate_network.tsv"
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     script:
         "../../scripts/evaluate_network.py"
 
@@ -56,6 +64,10 @@ rule record_config:
         "results/benchmarks/record_config.tsv"
     conda:
         CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
     params:
         # As sorted JSON text: the same settings, in any key order, do not rerun it.
         settings=json.dumps(config, sort_keys=True),
