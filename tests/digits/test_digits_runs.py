@@ -60,6 +60,8 @@ def test_seeds_are_stacked_and_differ(splits):
     settings = dict(hidden=20, lr=0.1, epochs=2, batch_size=64, init="he", loss="cross_entropy")
     runs = train_seeds("losses", settings, splits["train"], splits["valid"], seeds=[3, 4])
     assert runs["val_accuracy"].shape == (2, 3) and list(runs["seeds"]) == [3, 4]
+    assert runs["W1"].shape == (2, 3, 64, 20) and runs["b2"].shape == (2, 3, 10)
+    assert not np.isnan(runs["W1"]).any() and list(runs["diverged_epoch"]) == [-1, -1]
     assert not np.array_equal(runs["loss"][0], runs["loss"][1])
 
 
@@ -67,6 +69,14 @@ def test_a_diverging_run_names_itself(splits):
     settings = dict(hidden=20, lr=1e6, epochs=5, batch_size=32, init="normal", loss="mse")
     with pytest.raises(RunDiverged, match=r"digits run losses \(seed 0\).*diverged in epoch"):
         train_run("losses", settings, splits["train"], splits["valid"], seed=0)
+
+
+def test_a_diverged_seed_is_a_result_with_its_epochs_before(splits):
+    settings = dict(hidden=20, lr=1e6, epochs=3, batch_size=32, init="normal", loss="mse")
+    runs = train_seeds("losses", settings, splits["train"], splits["valid"], seeds=[0])
+    assert list(runs["diverged_epoch"]) == [1] and list(runs["active_units"]) == [-1]
+    assert np.isfinite(runs["val_accuracy"][0, 0]) and np.isnan(runs["val_accuracy"][0, 1:]).all()
+    assert np.isfinite(runs["W1"][0, 0]).all() and np.isnan(runs["W1"][0, 1:]).all()
 
 
 def test_init_study_shows_explosion_balance_and_vanishing():

@@ -40,7 +40,12 @@ RUNS = {
 
 
 class RunDiverged(InputProblem, ArithmeticError):
-    """A run's loss became NaN or infinite; the message names the run and the epoch."""
+    """A run's loss became NaN or infinite; the message names the run and the epoch.
+    ``snapshots`` holds the parameters of the epochs before (see ``RunResult``)."""
+
+    def __init__(self, message: str, snapshots: dict[str, np.ndarray]):
+        super().__init__(message)
+        self.snapshots = snapshots
 
 
 class RunResult(NamedTuple):
@@ -133,7 +138,8 @@ def train_run(
             progress=progress,
         )
     except nn.TrainingDiverged as diverged:
-        raise RunDiverged(f"digits run {name} (seed {seed}): {diverged}") from diverged
+        before = {k: np.stack(v) for k, v in snapshots.items() if v}
+        raise RunDiverged(f"digits run {name} (seed {seed}): {diverged}", before) from diverged
     return RunResult(history, {k: np.stack(v) for k, v in snapshots.items()}, model)
 
 
@@ -168,28 +174,35 @@ def train_seeds(
     seeds: list[int],
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Run ``name`` once per seed; each history field stacked to (len(seeds), epochs + 1),
-    plus ``seeds``, ``diverged_epoch`` (-1 for a run that did not diverge) and
-    ``active_units`` (``count_active_units`` after training; -1 if diverged). A run that
-    diverges is a result here, not an error: its entries from that epoch on are NaN.
-    The spread over seeds says how much one run's result is luck."""
-    epochs = settings["epochs"]
-    stacked = {field: np.full((len(seeds), epochs + 1), np.nan) for field in nn.History._fields}
+    """Run ``name`` once per seed; each history field and each parameter's snapshots
+    (W1, b1, ...) stacked to (len(seeds), epochs + 1, ...), plus ``seeds``,
+    ``diverged_epoch`` (-1 for a run that did not diverge) and ``active_units``
+    (``count_active_units`` after training; -1 if diverged). A run that diverges is a
+    result here, not an error: its entries from that epoch on are NaN. The spread over
+    seeds says how much one run's result is luck."""
+    rows = (len(seeds), settings["epochs"] + 1)
+    stacked = {field: np.full(rows, np.nan) for field in nn.History._fields}
     diverged_epoch = np.full(len(seeds), -1)
     active_units = np.full(len(seeds), -1)
     for row, seed in enumerate(seeds):
+        if progress:
+            progress(f"seed {seed}")
         try:
-            result = train_run(name, settings, train, valid, seed=seed)
-            history = result.history
+            result = train_run(name, settings, train, valid, seed=seed, progress=progress)
+            history, snapshots = result.history, result.snapshots
             active_units[row] = count_active_units(result.model, train.x)
             outcome = f"final validation accuracy {history.val_accuracy[-1]:.4f}"
         except RunDiverged as diverged:
-            history = diverged.__cause__.history
+            history, snapshots = diverged.__cause__.history, diverged.snapshots
             diverged_epoch[row] = diverged.__cause__.epoch
             outcome = f"diverged in epoch {diverged_epoch[row]}"
         for field in nn.History._fields:
             values = getattr(history, field)
             stacked[field][row, : len(values)] = values
+        for param, values in snapshots.items():
+            if param not in stacked:  # the first seed to reach it gives the shape
+                stacked[param] = np.full((*rows, *values.shape[1:]), np.nan)
+            stacked[param][row, : len(values)] = values
         if progress:
             progress(f"seed {seed}: {outcome}")
     return {
