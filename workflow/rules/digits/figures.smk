@@ -220,7 +220,7 @@ rule render_digits_animation:
         frame_ms=DIGITS["frame_ms"],
         dpi=config["gif_dpi"],
     script:
-        "../../scripts/render_digits_animation.py"
+        "../../scripts/digits/render_digits_animation.py"
 
 
 # The same animation as an MP4, for web pages.

@@ -49,7 +49,7 @@ rule train_sweep_point:
     params:
         settings={key: SWEEP[key] for key in ("hidden", "batch_size", "epochs")},
     script:
-        "../../scripts/train_sweep_point.py"
+        "../../scripts/digits/train_sweep_point.py"
 
 
 # One row per point: best and final validation accuracy, the best's epoch, divergence.
@@ -71,7 +71,7 @@ rule summarise_sweep:
         mem_mb=500,
         runtime=5,
     script:
-        "../../scripts/summarise_sweep.py"
+        "../../scripts/digits/summarise_sweep.py"
 
 
 # Validation accuracy against learning rate: a panel per initialisation, a line per loss.

@@ -29,7 +29,7 @@ rule make_digits_splits:
         test_fraction=DIGITS["test_fraction"],
         seed=DIGITS["seed"],
     script:
-        "../../scripts/make_digits_splits.py"
+        "../../scripts/digits/make_digits_splits.py"
 
 
 # One training run (softmax regression, the sigmoid network, the first training):
@@ -57,7 +57,7 @@ rule train_digits_run:
         settings=lambda wildcards: DIGITS[wildcards.run],
         seed=DIGITS["seed"],
     script:
-        "../../scripts/train_digits_run.py"
+        "../../scripts/digits/train_digits_run.py"
 
 
 # The same network trained with one loss, once per seed.
@@ -84,7 +84,7 @@ rule train_digits_losses:
         settings=DIGITS["losses"],
         seed=DIGITS["seed"],
     script:
-        "../../scripts/train_digits_losses.py"
+        "../../scripts/digits/train_digits_losses.py"
 
 
 # The reference model, its test-set predictions, and scikit-learn's MLPClassifier
@@ -113,7 +113,7 @@ rule train_reference_model:
         settings=DIGITS["reference"],
         seed=DIGITS["seed"],
     script:
-        "../../scripts/train_reference_model.py"
+        "../../scripts/digits/train_reference_model.py"
 
 
 # The standard deviation after each of many random layers, for four initialisations.
@@ -137,7 +137,7 @@ rule run_init_study:
         width=DIGITS["init_study"]["width"],
         seed=DIGITS["seed"],
     script:
-        "../../scripts/run_init_study.py"
+        "../../scripts/digits/run_init_study.py"
 
 
 # The chapter's numbers, as the website quotes them.
@@ -173,4 +173,4 @@ rule summarise_digits:
         mem_mb=500,
         runtime=10,
     script:
-        "../../scripts/summarise_digits.py"
+        "../../scripts/digits/summarise_digits.py"

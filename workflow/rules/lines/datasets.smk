@@ -20,7 +20,7 @@ rule make_training_set:
         mem_mb=500,
         runtime=10,
     script:
-        "../../scripts/make_training_set.py"
+        "../../scripts/lines/make_training_set.py"
 
 
 # Validation set 1: each full line with one dimmed pixel, or the user's CSV.
@@ -43,7 +43,7 @@ rule make_validation_set_1:
     params:
         dim_pixel=config["dim_pixel"],
     script:
-        "../../scripts/make_validation_set_1.py"
+        "../../scripts/lines/make_validation_set_1.py"
 
 
 # Validation set 2: the training images with seeded Gaussian noise, or the user's CSV.
@@ -68,4 +68,4 @@ rule make_validation_set_2:
         noise_sd=config["noise_sd"],
         seed=config["seed"],
     script:
-        "../../scripts/make_validation_set_2.py"
+        "../../scripts/lines/make_validation_set_2.py"

@@ -192,7 +192,7 @@ rule render_animation_part:
         frame_ms=config["frame_ms"],
         dpi=config["gif_dpi"],
     script:
-        "../../scripts/render_animation_part.py"
+        "../../scripts/lines/render_animation_part.py"
 
 
 # The training animation: its parts joined in order into one looping GIF.
@@ -218,7 +218,7 @@ rule assemble_training_animation:
         mem_mb=500,
         runtime=10,
     script:
-        "../../scripts/assemble_training_animation.py"
+        "../../scripts/lines/assemble_training_animation.py"
 
 
 # The same animation as an MP4, far smaller than the GIF, for web pages.
@@ -247,4 +247,4 @@ rule encode_training_video:
         frame_ms=config["frame_ms"],
         frames=N_FRAMES,
     script:
-        "../../scripts/encode_training_video.py"
+        "../../scripts/lines/encode_training_video.py"

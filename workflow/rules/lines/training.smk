@@ -26,7 +26,7 @@ rule train_network:
         iterations=config["iterations"],
         seed=config["seed"],
     script:
-        "../../scripts/train_network.py"
+        "../../scripts/lines/train_network.py"
 
 
 # Predictions of the trained network, and the metrics the tutorial text quotes.
@@ -51,7 +51,7 @@ rule evaluate_network:
         mem_mb=500,
         runtime=10,
     script:
-        "../../scripts/evaluate_network.py"
+        "../../scripts/lines/evaluate_network.py"
 
 
 # The whole configuration of the latest build, so every output traces to its settings.
@@ -72,4 +72,4 @@ rule record_config:
         # As sorted JSON text: the same settings, in any key order, do not rerun it.
         settings=json.dumps(config, sort_keys=True),
     script:
-        "../../scripts/record_config.py"
+        "../../scripts/lines/record_config.py"
