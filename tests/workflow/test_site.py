@@ -246,3 +246,33 @@ def test_every_code_block_is_the_real_source(visits):
                     assert line in shown, (source, match[0], line)
             included += 1
     assert included >= 20
+
+
+@pytest.mark.parametrize(
+    "page, video, frames, frame_ms",
+    [("", "train-anim.mp4", 41, 100), ("digits/training/", "digits-anim.mp4", 31, 200)],
+)
+def test_the_animations_videos_play_in_the_browser(server, browser, page, video, frames, frame_ms):
+    """Each MP4 the pages link to decodes and plays in Chromium, for as long as its GIF."""
+    tab = browser.new_page()
+    tab.goto(server + page, wait_until="networkidle")
+    assert tab.locator(f"a[href$='{video}']").count() == 1  # the page links it
+    played = tab.evaluate(
+        """async (src) => {
+            const v = document.createElement('video');
+            v.muted = true;
+            v.src = src;
+            document.body.appendChild(v);
+            await new Promise((ok, bad) => {
+                v.onloadeddata = ok;
+                v.onerror = () => bad(new Error('cannot play ' + src));
+            });
+            await v.play();
+            await new Promise((ok) => setTimeout(ok, 400));
+            return {duration: v.duration, time: v.currentTime};
+        }""",
+        server + "figs/" + video,
+    )
+    tab.close()
+    assert played["duration"] == pytest.approx(frames * frame_ms / 1000, abs=0.05)
+    assert played["time"] > 0  # it advanced: the video plays
