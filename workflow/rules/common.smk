@@ -38,6 +38,8 @@ DIGITS_CODE = (
 )
 FIGURE_CODE = PACKAGE / "figures"
 
+# The final assets of each chapter: chapter two's (DIGITS_FIGURES), then chapter one's
+# (FIGURES). The sweep's figure is not among them: `snakemake sweep` makes it.
 DIGITS_FIGURES = [
     f"figs/{name}.png"
     for name in (
