@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
+
 
 def partial_path(path: str | Path) -> Path:
     """The hidden name ``path`` is written under until it is complete, same suffix
@@ -38,3 +40,11 @@ def save_json(data: dict, path: str | Path) -> None:
     """Write ``data`` as stable, human-readable JSON (sorted keys, trailing newline)."""
     with written_atomically(path) as partial:
         partial.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+
+
+def save_npz(path: str | Path, arrays: dict[str, np.ndarray], compress: bool = True) -> None:
+    """Write ``arrays`` to the ``.npz`` at ``path`` (compressed unless ``compress`` is
+    False, for files read often), whole or not at all. The same arrays give the same bytes."""
+    save = np.savez_compressed if compress else np.savez
+    with written_atomically(path) as partial, open(partial, "wb") as f:
+        save(f, **arrays)

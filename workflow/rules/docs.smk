@@ -17,7 +17,7 @@ rule build_docs:
         config=DOCS_CONFIG,
         pages=DOCS_PAGES,
         # Pages show code from both chapters (snippets), so an edit rebuilds the site.
-        code=LINES_CODE + DIGITS_CODE + DOCS_CODE,
+        code=sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE)),
         figures=FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"],
         metrics="results/metrics.json",
         settings="results/config.json",

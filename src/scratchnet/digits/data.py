@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..atomic import written_atomically
+from ..atomic import save_npz
 from ..problems import InputProblem
 from .idx import load_mnist
 
@@ -122,8 +122,7 @@ def make_splits(
 
 def save_split(split: Split, path: str | Path) -> None:
     """Write ``split`` to the ``.npz`` at ``path`` (atomically, uncompressed: read often)."""
-    with written_atomically(path) as partial, open(partial, "wb") as f:
-        np.savez(f, **split._asdict())
+    save_npz(path, split._asdict(), compress=False)
 
 
 def load_split(path: str | Path) -> Split:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .. import nn
-from ..atomic import written_atomically
+from ..atomic import save_npz
 from ..problems import InputProblem
 from .data import N_CLASSES, Split
 
@@ -146,8 +146,7 @@ def train_run(
 def save_run(result: RunResult, path: str | Path) -> None:
     """Write a run's history (loss, accuracy, val_loss, val_accuracy) and snapshots."""
     arrays = {**result.history._asdict(), **result.snapshots}
-    with written_atomically(path) as partial, open(partial, "wb") as f:
-        np.savez_compressed(f, **arrays)
+    save_npz(path, arrays)
 
 
 class SavedRun(NamedTuple):

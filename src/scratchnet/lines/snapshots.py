@@ -9,14 +9,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..atomic import written_atomically
+from ..atomic import save_npz
 from .training import History
 
 
 def save_history(history: History, path: str | Path) -> None:
     """Write every array of ``history`` to the ``.npz`` at ``path`` (atomically)."""
-    with written_atomically(path) as partial, open(partial, "wb") as f:
-        np.savez_compressed(f, **history._asdict())
+    save_npz(path, history._asdict())
 
 
 def load_history(path: str | Path) -> History:

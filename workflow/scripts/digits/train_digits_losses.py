@@ -1,8 +1,6 @@
 """Snakemake script: the losses run with one loss, once per seed."""
 
-import numpy as np
-
-from scratchnet.atomic import written_atomically
+from scratchnet.atomic import save_npz
 from scratchnet.digits.data import load_split
 from scratchnet.digits.runs import train_seeds
 from scratchnet.joblog import job_log, print_progress
@@ -18,5 +16,4 @@ with job_log(snakemake.log[0], threads=snakemake.threads):
         seeds=list(range(first, first + settings["seeds"])),
         progress=print_progress,
     )
-    with written_atomically(snakemake.output.runs) as partial, open(partial, "wb") as f:
-        np.savez_compressed(f, **runs)
+    save_npz(snakemake.output.runs, runs)

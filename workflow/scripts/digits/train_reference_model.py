@@ -3,7 +3,7 @@ MLPClassifier trained with the same settings on the same split."""
 
 import numpy as np
 
-from scratchnet.atomic import save_json, written_atomically
+from scratchnet.atomic import save_json, save_npz
 from scratchnet.digits.data import load_split
 from scratchnet.digits.peer import mlp_classifier_accuracy
 from scratchnet.digits.runs import predict, save_run, train_run
@@ -22,8 +22,7 @@ with job_log(snakemake.log[0], threads=snakemake.threads):
     )
     save_run(result, snakemake.output.run)
     predicted = predict(result.model, test.x)
-    with written_atomically(snakemake.output.predictions) as partial, open(partial, "wb") as f:
-        np.savez_compressed(f, labels=test.labels, predicted=predicted)
+    save_npz(snakemake.output.predictions, {"labels": test.labels, "predicted": predicted})
     ours = float(np.mean(predicted == test.labels))
     print_progress(f"our test accuracy {ours:.4f}; training MLPClassifier")
     peer = mlp_classifier_accuracy(settings, train, test, seed=seed)
