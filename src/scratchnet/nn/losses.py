@@ -4,9 +4,16 @@
 needs to return d loss/d outputs, of the outputs' shape. ``outputs: (batch, classes)``;
 ``targets`` are integer class labels ``(batch,)`` or one-hot rows ``(batch, classes)``.
 Each loss averages over the batch (``reduction="mean"``) or sums (``"sum"``).
+
+Each loss's ``forward`` and ``backward`` are its equations alone; ``Loss`` checks the
+arguments once per call (``loss(outputs, targets)``), or the targets once for a whole
+training set (``one_hot_rows``, then ``loss.of_rows`` per batch, as ``fit`` does).
 """
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Callable
 
 import numpy as np
 
@@ -16,7 +23,18 @@ REDUCTIONS = ("mean", "sum")
 
 
 class Loss:
-    """What every loss shares: the reduction and the check of its targets."""
+    """What every loss shares: the reduction, and the checks of its arguments.
+
+    ``distributions``: the loss compares probabilities, so each target row must be a
+    probability distribution (entries >= 0, summing to 1).
+    """
+
+    distributions = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "backward" in cls.__dict__:
+            cls.backward = _checked_backward(cls.__dict__["backward"])
 
     def __init__(self, reduction: str = "mean"):
         if reduction not in REDUCTIONS:
@@ -24,44 +42,64 @@ class Loss:
                 f"{type(self).__name__}: reduction {reduction!r}; expected one of {REDUCTIONS}"
             )
         self.reduction = reduction
-        self._saved = None
+        self._ran = False
 
     def __call__(self, outputs: np.ndarray, targets: np.ndarray) -> float:
-        self._saved = None  # a failed call must not leave the previous batch for backward
+        """The loss of ``outputs: (batch, classes)`` against labels or rows, both checked."""
+        self._ran = False  # a failed call must not leave the previous batch for backward
         outputs = np.asarray(outputs)
-        rows = one_hot_rows(self, outputs, targets)
-        # Dividing by the batch size turns a sum over examples into their mean.
-        divisor = len(outputs) if self.reduction == "mean" else 1
-        return self.forward(outputs, rows, divisor)
+        return self.of_rows(outputs, one_hot_rows(self, outputs, targets))
 
-    def forward(self, outputs: np.ndarray, rows: np.ndarray, divisor: int) -> float:
+    def of_rows(self, outputs: np.ndarray, rows: np.ndarray) -> float:
+        """The loss of ``outputs`` against rows that ``one_hot_rows`` made or checked
+        already (``fit`` checks a training set's once): only the shapes are compared."""
+        self._ran = False
+        if rows.shape != outputs.shape:
+            raise ValueError(
+                f"{type(self).__name__}: outputs {outputs.shape}, targets {rows.shape}; "
+                "one-hot targets must have the outputs' shape"
+            )
+        # Dividing by the batch size turns a sum over examples into their mean.
+        self._divisor = len(outputs) if self.reduction == "mean" else 1
+        value = self.forward(outputs, rows)
+        self._ran = True
+        return value
+
+    def forward(self, outputs: np.ndarray, rows: np.ndarray) -> float:
+        """The loss of checked ``outputs`` and target ``rows``, both (batch, classes)."""
         raise NotImplementedError
 
     def backward(self) -> np.ndarray:
+        """d loss/d outputs for the latest call, of the outputs' shape."""
         raise NotImplementedError
-
-    def _check_run(self) -> None:
-        if self._saved is None:
-            raise RuntimeError(f"{self!r}.backward called before the loss was computed")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(reduction={self.reduction!r})"
+
+
+def _checked_backward(backward: Callable) -> Callable:
+    """``backward`` preceded by the check of ``Loss``: the loss was computed first."""
+
+    @functools.wraps(backward)
+    def checked(self: Loss) -> np.ndarray:
+        if not self._ran:
+            raise RuntimeError(f"{self!r}.backward called before the loss was computed")
+        return backward(self)
+
+    return checked
 
 
 # --8<-- [start:mse]
 class MSE(Loss):
     """L = (1/n) sum_i sum_k (y_ik - t_ik)^2 on the raw outputs y (``"sum"``: no 1/n)."""
 
-    def forward(self, outputs, rows, divisor):
-        error = outputs - rows
-        self._saved = (error, divisor)
-        return float((error**2).sum() / divisor)
+    def forward(self, y: np.ndarray, t: np.ndarray) -> float:
+        self._error = y - t  # the gradient is written in it
+        return float((self._error**2).sum() / self._divisor)
 
     def backward(self) -> np.ndarray:
         """dL/dy = 2 (y - t) / n"""
-        self._check_run()
-        error, divisor = self._saved
-        return 2 * error / divisor
+        return 2 * self._error / self._divisor
         # --8<-- [end:mse]
 
 
@@ -72,19 +110,17 @@ class SoftmaxMSE(Loss):
     The classic tutorial's second loss: squared error on probabilities.
     """
 
-    def forward(self, outputs, rows, divisor):
-        p = softmax(outputs)
-        error = p - rows
-        self._saved = (p, error, divisor)
-        return float((error**2).sum() / divisor)
+    distributions = True
+
+    def forward(self, z: np.ndarray, t: np.ndarray) -> float:
+        self._p, self._t = softmax(z), t  # the gradient is written in them
+        return float(((self._p - self._t) ** 2).sum() / self._divisor)
 
     def backward(self) -> np.ndarray:
         """dL/dp = 2 (p - t) / n, then through softmax's Jacobian:
         dL/dz = p * (dL/dp - sum_k dL/dp_k p_k), row by row."""
-        self._check_run()
-        p, error, divisor = self._saved
-        grad_p = 2 * error / divisor
-        return p * (grad_p - (grad_p * p).sum(axis=1, keepdims=True))
+        grad_p = 2 * (self._p - self._t) / self._divisor
+        return self._p * (grad_p - (grad_p * self._p).sum(axis=1, keepdims=True))
         # --8<-- [end:softmax_mse]
 
 
@@ -97,16 +133,16 @@ class CrossEntropy(Loss):
     logits, not probabilities.
     """
 
-    def forward(self, outputs, rows, divisor):
-        log_p = log_softmax(outputs)
-        self._saved = (np.exp(log_p), rows, divisor)
-        return float(-(rows * log_p).sum() / divisor)
+    distributions = True  # the cancellation in the gradient needs rows summing to 1
+
+    def forward(self, z: np.ndarray, t: np.ndarray) -> float:
+        log_p = log_softmax(z)
+        self._p, self._t = np.exp(log_p), t  # the gradient is written in them
+        return float(-(t * log_p).sum() / self._divisor)
 
     def backward(self) -> np.ndarray:
         """dL/dz = (p - t) / n: the softmax Jacobian and the log's 1/p cancel."""
-        self._check_run()
-        p, rows, divisor = self._saved
-        return (p - rows) / divisor
+        return (self._p - self._t) / self._divisor
         # --8<-- [end:cross_entropy]
 
 
@@ -115,7 +151,8 @@ def one_hot_rows(loss: Loss, outputs: np.ndarray, targets: np.ndarray) -> np.nda
 
     Raises ValueError naming ``loss`` and both shapes for anything else: outputs that are
     not (batch, classes), labels of the wrong length or outside [0, classes), one-hot
-    rows of the wrong shape, NaN or infinite targets.
+    rows of the wrong shape, NaN or infinite targets, and, for a loss on probabilities
+    (``loss.distributions``), a row that is not a distribution (naming the row).
     """
     targets = np.asarray(targets)
     name = type(loss).__name__
@@ -128,6 +165,8 @@ def one_hot_rows(loss: Loss, outputs: np.ndarray, targets: np.ndarray) -> np.nda
             raise ValueError(f"{name}: {shapes}; one-hot targets must have the outputs' shape")
         if not np.isfinite(targets).all():
             raise ValueError(f"{name}: {shapes}; the targets contain NaN or infinity")
+        if loss.distributions:
+            _check_distributions(name, shapes, targets)
         return targets.astype(outputs.dtype, copy=False)
     if targets.ndim != 1 or len(targets) != batch:
         raise ValueError(
@@ -145,3 +184,15 @@ def one_hot_rows(loss: Loss, outputs: np.ndarray, targets: np.ndarray) -> np.nda
     rows = np.zeros_like(outputs)
     rows[np.arange(batch), labels] = 1
     return rows
+
+
+def _check_distributions(name: str, shapes: str, rows: np.ndarray) -> None:
+    """A ValueError naming the first row of ``rows`` that has a negative entry or does
+    not sum to 1 (to a float32 row's rounding)."""
+    bad = (rows < 0).any(axis=1) | ~np.isclose(rows.sum(axis=1), 1, rtol=0, atol=1e-6)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise ValueError(
+            f"{name}: {shapes}; target row {row} is {rows[row].tolist()}, not a probability "
+            "distribution (entries >= 0, summing to 1)"
+        )

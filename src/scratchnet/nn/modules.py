@@ -5,11 +5,16 @@ maps a batch forward, and maps the gradient of the loss with respect to its outp
 ``grad_out`` (same shape as the output), back to the gradient with respect to its input,
 ``grad_in`` (same shape as the input), by the chain rule. A module keeps from its forward
 pass only what its backward pass needs.
+
+Each module's ``forward`` and ``backward`` are its equations alone: the checks of their
+arguments (shapes, dtype, order of the calls) are made once per call, for every module,
+by ``Module``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -33,12 +38,46 @@ class Parameter:
 
 
 class Module:
-    """A step of a model: ``forward(x)`` (also ``module(x)``) and ``backward(grad_out)``."""
+    """A step of a model: ``module(x)`` runs ``forward(x)``; ``backward(grad_out)``.
+
+    The checks live here, once for every module, so that each module's ``forward`` and
+    ``backward`` are its equations and nothing else. ``module(x)`` checks that ``x`` is
+    ``(batch, features)`` with the ``n_in`` features the module declares (None: any),
+    converts it to the module's ``dtype`` (None: the input's), then calls ``forward``.
+    ``backward`` checks that ``forward`` ran and that ``grad_out`` has the output's shape.
+    Every error names the module and both shapes. A subclass made with ``checks=False``
+    (Sequential) checks nothing itself: its layers do, each naming itself.
+    """
+
+    n_in: int | None = None
+    dtype: np.dtype | None = None
+    checks = True
+    _out_shape: tuple[int, ...] | None = None  # the last output's; None: no forward since
+
+    def __init_subclass__(cls, checks: bool = True, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.checks = checks
+        if checks and "backward" in cls.__dict__:
+            cls.backward = _checked_backward(cls.__dict__["backward"])
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
-        return self.forward(x)
+        if not self.checks:
+            return self.forward(x)
+        self._out_shape = None  # a failed call must not leave the previous batch for backward
+        x = np.asarray(x, dtype=self.dtype)
+        if x.ndim != 2:
+            raise ValueError(
+                f"{self!r}: input has shape {x.shape}; expected (batch, features), one "
+                "example per row"
+            )
+        if self.n_in is not None and x.shape[1] != self.n_in:
+            raise ValueError(f"{self!r}: input has shape {x.shape}; expected (batch, {self.n_in})")
+        y = self.forward(x)
+        self._out_shape = y.shape
+        return y
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        """The output for ``x: (batch, features)``, already checked by ``module(x)``."""
         raise NotImplementedError
 
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
@@ -56,27 +95,23 @@ class Module:
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
 
-    def _check_grad(self, grad_out: np.ndarray, expected: tuple[int, ...]) -> None:
-        if grad_out.shape != expected:
+
+def _checked_backward(backward: Callable) -> Callable:
+    """``backward`` preceded by the checks of ``Module``: forward ran, and ``grad_out``
+    has the shape of its output."""
+
+    @functools.wraps(backward)
+    def checked(self: Module, grad_out: np.ndarray, *, input_grad: bool = True):
+        if self._out_shape is None:
+            raise RuntimeError(f"{self!r}.backward called before forward")
+        if grad_out.shape != self._out_shape:
             raise ValueError(
                 f"{self!r}.backward: grad_out has shape {grad_out.shape}; expected the "
-                f"output's shape {expected}"
+                f"output's shape {self._out_shape}"
             )
+        return backward(self, grad_out, input_grad=input_grad)
 
-
-def _rows(module: Module, x: np.ndarray) -> np.ndarray:
-    """``x`` as an array of shape (batch, features), or a ValueError naming ``module``."""
-    x = np.asarray(x)
-    if x.ndim != 2:
-        raise ValueError(
-            f"{module!r}: input has shape {x.shape}; expected (batch, features), one example "
-            "per row"
-        )
-    return x
-
-
-def _not_run(module: Module) -> RuntimeError:
-    return RuntimeError(f"{module!r}.backward called before forward")
+    return checked
 
 
 # --8<-- [start:linear]
@@ -96,25 +131,17 @@ class Linear(Module):
         init: str = "lecun",
         dtype: np.dtype | type = np.float64,
     ):
-        self.n_in, self.n_out = n_in, n_out
+        self.n_in, self.n_out = n_in, n_out  # module(x) checks x against n_in
+        self.dtype = np.dtype(dtype)  # and converts it: a float32 layer computes in float32
         self.W = Parameter(init_weights(init, n_in, n_out, rng, dtype))
         self.b = Parameter(np.zeros(n_out, dtype=dtype))
-        self._x = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._x = None  # a failed call must not leave the previous input for backward
-        x = _rows(self, x)
-        if x.shape[1] != self.n_in:
-            raise ValueError(f"{self!r}: input has shape {x.shape}; expected (batch, {self.n_in})")
-        x = x.astype(self.W.data.dtype, copy=False)  # a float32 layer computes in float32
         self._x = x  # dW needs the input
         return x @ self.W.data + self.b.data
 
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
         """dW = x^T grad_out   db = column sums of grad_out   grad_in = grad_out W^T"""
-        if self._x is None:
-            raise _not_run(self)
-        self._check_grad(grad_out, (len(self._x), self.n_out))
         self.W.grad = self._x.T @ grad_out
         self.b.grad = grad_out.sum(axis=0)
         return grad_out @ self.W.data.T if input_grad else None
@@ -131,20 +158,12 @@ class Linear(Module):
 class ReLU(Module):
     """y = max(x, 0), elementwise."""
 
-    def __init__(self):
-        self._active = None
-
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._active = None
-        x = _rows(self, x)
         self._active = x > 0  # a boolean mask: an eighth of the input's bytes in float64
         return np.maximum(x, 0)
 
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
         """grad_in = grad_out * [x > 0]: the gradient passes only where the unit was on."""
-        if self._active is None:
-            raise _not_run(self)
-        self._check_grad(grad_out, self._active.shape)
         return grad_out * self._active
         # --8<-- [end:relu]
 
@@ -165,19 +184,12 @@ def sigmoid(x: np.ndarray) -> np.ndarray:
 class Sigmoid(Module):
     """y = sigmoid(x) = 1 / (1 + e^-x), elementwise."""
 
-    def __init__(self):
-        self._y = None
-
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._y = None
-        self._y = sigmoid(_rows(self, x))  # its derivative is written in y alone
+        self._y = sigmoid(x)  # its derivative is written in y alone
         return self._y
 
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
         """grad_in = grad_out * y (1 - y), since sigmoid'(x) = sigmoid(x) (1 - sigmoid(x))."""
-        if self._y is None:
-            raise _not_run(self)
-        self._check_grad(grad_out, self._y.shape)
         return grad_out * self._y * (1 - self._y)
         # --8<-- [end:sigmoid]
 
@@ -210,12 +222,8 @@ def log_softmax(z: np.ndarray) -> np.ndarray:
 class Softmax(Module):
     """y = softmax(x), row-wise: y_ik = e^x_ik / sum_j e^x_ij.    x, y: (batch, classes)"""
 
-    def __init__(self):
-        self._y = None
-
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self._y = None
-        self._y = softmax(_rows(self, x))
+        self._y = softmax(x)  # its Jacobian is written in y alone
         return self._y
 
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
@@ -224,16 +232,12 @@ class Softmax(Module):
         The Jacobian dy_k/dx_j = y_k ([k = j] - y_j), applied to grad_out without ever
         forming the (classes, classes) matrix.
         """
-        if self._y is None:
-            raise _not_run(self)
-        self._check_grad(grad_out, self._y.shape)
-        y = self._y
-        return y * (grad_out - (grad_out * y).sum(axis=1, keepdims=True))
+        return self._y * (grad_out - (grad_out * self._y).sum(axis=1, keepdims=True))
         # --8<-- [end:softmax]
 
 
 # --8<-- [start:sequential]
-class Sequential(Module):
+class Sequential(Module, checks=False):  # each layer checks its own calls, naming itself
     """Modules applied in order; backward runs them in reverse, chaining the gradients."""
 
     def __init__(self, layers: Iterable[Module]):
