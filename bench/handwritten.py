@@ -12,7 +12,10 @@ mini-batches. It does the same maths as ``scratchnet.nn.fit`` on
 - the same work per batch: forward, the batch's loss, backward without the gradient of
   the input data, then every parameter updated;
 - the same evaluation: before training and after every epoch, the loss and accuracy of
-  the whole training set, which is what ``fit`` records as its history.
+  the whole training set, which is what ``fit`` records as its history; or, with
+  ``running_loss=True`` as ``fit(..., running_loss=True)`` and scikit-learn's
+  ``MLPClassifier``, after each epoch only the mean of its batch losses (weighted by the
+  batches' sizes), which costs nothing more.
 
 Seeded the same, its history and weights match the library's to rounding (the test
 ``tests/test_bench_training.py`` checks it).
@@ -36,6 +39,7 @@ def train_handwritten(
     seed: int,
     dtype: np.dtype | type = np.float64,
     classes: int = 10,
+    running_loss: bool = False,
     callback: Callable[[int], None] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """Train on ``x: (n, n_in)``, labels ``y: (n,)`` in 0..classes-1.
@@ -43,7 +47,9 @@ def train_handwritten(
     Returns ``(W1, b1, W2, b2, history)``: ``W1: (n_in, hidden)``, ``b1: (hidden,)``,
     ``W2: (hidden, classes)``, ``b2: (classes,)``, all of ``dtype``, and ``history`` with
     ``"loss"`` and ``"accuracy"`` of the training set, each ``(epochs + 1,)``: entry k
-    after k epochs. ``callback(epoch)``, if given, runs after each evaluation (timing).
+    after k epochs. With ``running_loss``, entries 1.. of ``"loss"`` are the epochs'
+    running losses and ``"accuracy"`` holds the start's only. ``callback(epoch)``, if
+    given, runs after each epoch's record (timing).
     """
     rng = np.random.default_rng(seed)
     x = np.asarray(x, dtype=dtype)
@@ -72,6 +78,7 @@ def train_handwritten(
 
     evaluate()
     for _ in range(epochs):
+        running = 0.0
         order = rng.permutation(n)
         for start in range(0, n, batch_size):
             batch = order[start : start + batch_size]
@@ -85,6 +92,7 @@ def train_handwritten(
             loss = -log_p[np.arange(m), yb].mean()
             if not np.isfinite(loss):  # as fit does: stop when the learning rate is too large
                 raise FloatingPointError(f"the loss is {loss}; try a smaller learning rate")
+            running += loss * m
             # backward: dL/dz2 = (p - onehot) / m, then the chain rule layer by layer
             g2 = np.exp(log_p)
             g2[np.arange(m), yb] -= 1
@@ -99,5 +107,10 @@ def train_handwritten(
             b1 -= lr * db1
             W2 -= lr * dW2
             b2 -= lr * db2
-        evaluate()
+        if running_loss:
+            history["loss"].append(float(running / n))
+            if callback:
+                callback(len(history["loss"]) - 1)
+        else:
+            evaluate()
     return W1, b1, W2, b2, {k: np.array(v) for k, v in history.items()}

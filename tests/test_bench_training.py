@@ -57,3 +57,25 @@ def test_handwritten_loop_matches_the_library_when_seeded_the_same(dtype, tolera
     for ours, theirs in zip((W1, b1, W2, b2), model.parameters()):
         assert ours.dtype == dtype and ours.shape == theirs.data.shape
         np.testing.assert_allclose(ours, theirs.data, rtol=0, atol=tolerance)
+
+
+def test_handwritten_running_loss_matches_the_library_when_seeded_the_same():
+    """The benchmark's equal-work mode: both record each epoch's running loss only."""
+    rng = np.random.default_rng(43)
+    x, y = rng.standard_normal((70, 5)), rng.integers(0, 3, 70)
+    settings = dict(hidden=8, lr=0.1, epochs=4, batch_size=16, seed=7)
+    *weights, history = train_handwritten(x, y, **settings, classes=3, running_loss=True)
+
+    rng = np.random.default_rng(settings["seed"])
+    model = Sequential([Linear(5, 8, rng=rng, init="he"), ReLU(), Linear(8, 3, rng=rng)])
+    expected = fit(
+        model, CrossEntropy(), SGD(model.parameters(), settings["lr"]), x, y,
+        epochs=settings["epochs"], batch_size=settings["batch_size"], rng=rng,
+        running_loss=True,
+    )  # fmt: skip
+
+    assert expected.accuracy is None and history["accuracy"].shape == (1,)
+    assert history["loss"].shape == (settings["epochs"] + 1,)
+    np.testing.assert_allclose(history["loss"], expected.loss, rtol=0, atol=1e-12)
+    for ours, theirs in zip(weights, model.parameters()):
+        np.testing.assert_allclose(ours, theirs.data, rtol=0, atol=1e-10)

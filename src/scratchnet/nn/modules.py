@@ -252,11 +252,9 @@ class Sequential(Module, checks=False):  # each layer checks its own calls, nami
         """Each layer's grad_in is the grad_out of the layer before it. With
         ``input_grad=False`` the first layer skips d loss/d input (for a Linear first
         layer on 784 pixels, a third of its backward work)."""
-        grad = grad_out
-        for position in range(len(self.layers) - 1, -1, -1):
-            needed = input_grad or position > 0
-            grad = self.layers[position].backward(grad, input_grad=needed)
-        return grad
+        for position, layer in reversed(list(enumerate(self.layers))):
+            grad_out = layer.backward(grad_out, input_grad=input_grad or position > 0)
+        return grad_out
 
     def parameters(self) -> list[Parameter]:
         return [p for layer in self.layers for p in layer.parameters()]
