@@ -283,6 +283,9 @@ def main() -> None:
     parser.add_argument(
         "--no-pipeline", action="store_true", help="skip (3) and (4), the builds and sweeps"
     )
+    parser.add_argument(
+        "--rounds", type=int, help="rounds of (2) (default 7; fewer when the machine is busy)"
+    )
     parser.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -292,6 +295,7 @@ def main() -> None:
         digit_epochs, seeds, rows, epochs, rounds, size = 3, [0, 1], 2000, 2, 1, 256
     else:
         digit_epochs, seeds, rows, epochs, rounds, size = 50, [0, 1, 2, 3, 4], 60000, 2, 7, 1024
+    rounds = args.rounds or rounds
 
     load_before = os.getloadavg()[0]
     # The matrix-product rate before and after, the better kept: a busy moment lowers it.
