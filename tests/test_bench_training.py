@@ -1,5 +1,6 @@
 """The training benchmark runs end to end (quick mode: tiny sizes, no timing judged here),
-and its hand-written yardstick does the same maths as the library (not timed)."""
+its hand-written yardstick does the same maths as the library (not timed), and what the
+README says of its digits accuracy beside the chapter's holds."""
 
 import subprocess
 import sys
@@ -7,12 +8,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
 
+from scratchnet.digits.data import make_splits
 from scratchnet.nn import SGD, CrossEntropy, Linear, ReLU, Sequential, fit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 from handwritten import train_handwritten  # noqa: E402
+from training import digits_sets  # noqa: E402
 
 
 def test_quick_training_benchmark_prints_its_tables():
@@ -79,3 +84,28 @@ def test_handwritten_running_loss_matches_the_library_when_seeded_the_same():
     np.testing.assert_allclose(history["loss"], expected.loss, rtol=0, atol=1e-12)
     for ours, theirs in zip(weights, model.parameters()):
         np.testing.assert_allclose(ours, theirs.data, rtol=0, atol=1e-10)
+
+
+def image_set(images: np.ndarray) -> set[bytes]:
+    return {row.astype(np.int64).tobytes() for row in images.reshape(len(images), -1)}
+
+
+def test_the_readme_says_why_the_benchmark_accuracy_is_not_the_chapters():
+    readme = (REPO / "README.md").read_text()
+    section = readme[readme.index("## Training speed") :]
+    note = section[section.index("These accuracies are not the chapter's") :].split("\n\n")[0]
+    for difference in ("own split", "each pixel", "LeCun", "seeds 0-4"):
+        assert difference in note, difference
+
+    x_bench = digits_sets()[0]
+    chapter = make_splits(None, valid_fraction=0.2, test_fraction=0.2, seed=0)["train"]
+    # Its own split: as many training images as the chapter's, but other ones.
+    images, labels = load_digits(return_X_y=True)
+    raw_bench, _ = train_test_split(images, test_size=0.4, stratify=labels, random_state=0)
+    assert len(raw_bench) == len(x_bench) == len(chapter.x)
+    assert image_set(raw_bench) != image_set(chapter.images)
+    # Each pixel standardised on its own in the benchmark; one mean and std in the chapter.
+    varying = x_bench.std(axis=0) > 0
+    np.testing.assert_allclose(x_bench.std(axis=0)[varying], 1, rtol=1e-10)
+    assert abs(chapter.x.std() - 1) < 1e-10
+    assert np.abs(chapter.x.std(axis=0) - 1).max() > 0.5
