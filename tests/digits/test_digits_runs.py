@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from scratchnet import nn
-from scratchnet.digits.init_study import SCHEMES, run_study
+from scratchnet.digits.init_study import SCHEMES, by_scheme, run_study
 from scratchnet.digits.runs import (
     RunDiverged,
     build_model,
@@ -80,9 +80,11 @@ def test_a_diverged_seed_is_a_result_with_its_epochs_before(splits):
 
 
 def test_init_study_shows_explosion_balance_and_vanishing():
-    summary = init_study_summary(run_study(layers=152, width=512, seed=0))
+    summary = init_study_summary(by_scheme(run_study(layers=152, width=512, seed=0)))
     assert set(summary) == set(SCHEMES)
-    assert summary["normal"]["final_std"] is None and summary["normal"]["overflow_layer"] > 100
+    # Every value stays finite: only np.std, which squares them, overflows.
+    assert summary["normal"]["final_std"] > 1e200 and summary["normal"]["overflow_layer"] is None
+    assert summary["normal"]["numpy_std_overflow_layer"] > 100
     assert 0.1 < summary["lecun"]["final_std"] < 10
     assert summary["lecun_relu"]["final_std"] < 1e-15
     assert 0.1 < summary["he_relu"]["final_std"] < 10
