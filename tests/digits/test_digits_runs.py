@@ -16,6 +16,7 @@ from scratchnet.digits.runs import (
     train_seeds,
 )
 from scratchnet.digits.summary import init_study_summary
+from scratchnet.problems import InputProblem
 
 FIRST = dict(hidden=50, images=100, lr=0.005, epochs=30, init="he")
 
@@ -26,6 +27,22 @@ def test_first_training_learns_its_100_images_but_not_the_validation_set(splits)
     assert h.accuracy[-1] == 1.0
     assert h.val_accuracy[-1] < 0.95  # the gap the classic tutorial never showed
     assert np.flatnonzero(h.accuracy == 1.0)[0] <= 25
+
+
+def test_more_first_training_images_than_the_training_set_is_an_error_naming_both(splits):
+    size = len(splits["train"].x)
+    settings = {**FIRST, "images": size + 1}
+    message = rf"digits\.first_training\.images is {size + 1}.* only {size} images"
+    with pytest.raises(InputProblem, match=message):
+        train_run("first_training", settings, splits["train"], splits["valid"], seed=0)
+    exactly = train_run(
+        "first_training",
+        {**FIRST, "images": size, "epochs": 1},
+        splits["train"],
+        splits["valid"],
+        seed=0,
+    )
+    assert len(exactly.history.loss) == 2  # the whole set is allowed
 
 
 def test_snapshots_hold_every_epochs_parameters(splits, tmp_path):
