@@ -1,9 +1,10 @@
 """The tutorial's website as a reader sees it: built by `snakemake docs` from a clean
 pipeline run, served on 127.0.0.1 and opened in a real headless Chromium (Debian's
 /usr/bin/chromium, driven by Playwright). Every page must show every image, typeset
-math and the run's own numbers, with no console error and nothing fetched from
-elsewhere. A full-page screenshot of each page is saved in the test's temporary
-directory."""
+math and the run's own numbers where it quotes them, with no console error and nothing
+fetched from elsewhere; every link and source of every page must answer 200, and each
+animation must be a video player the reader can pause. A full-page screenshot of each
+page is saved in the test's temporary directory."""
 
 from __future__ import annotations
 
