@@ -1,5 +1,9 @@
 """Write files so that they appear whole or not at all: a job killed mid-write, or one
-that fails, never leaves a file under its final name that looks finished."""
+that fails, never leaves a file under its final name that looks finished.
+
+A rename alone survives a killed process, not a power cut: the file system may write the
+new name to disk before the file's data. So the data is flushed to disk (``fsync``)
+before the rename, and the folder, which holds the name, after it."""
 
 from __future__ import annotations
 
@@ -33,7 +37,29 @@ def written_atomically(path: str | Path) -> Iterator[Path]:
         else:
             partial.unlink(missing_ok=True)
         raise
+    _fsync_tree(partial)
     os.replace(partial, path)
+    _fsync(Path(path).parent)
+
+
+def _fsync(path: Path) -> None:
+    """Flush ``path`` (a file or a folder) to disk."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_tree(path: Path) -> None:
+    """Flush the file ``path``, or a folder's every file and folder, to disk."""
+    if not path.is_dir():
+        _fsync(path)
+        return
+    for folder, _, files in os.walk(path):
+        for name in files:
+            _fsync(Path(folder) / name)
+        _fsync(Path(folder))
 
 
 def save_json(data: dict, path: str | Path) -> None:

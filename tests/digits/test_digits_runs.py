@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from scratchnet import nn
-from scratchnet.digits.init_study import SCHEMES, run_study
+from scratchnet.digits.init_study import SCHEMES, by_scheme, run_study
 from scratchnet.digits.runs import (
     RunDiverged,
     build_model,
@@ -16,6 +16,7 @@ from scratchnet.digits.runs import (
     train_seeds,
 )
 from scratchnet.digits.summary import init_study_summary
+from scratchnet.problems import InputProblem
 
 FIRST = dict(hidden=50, images=100, lr=0.005, epochs=30, init="he")
 
@@ -26,6 +27,22 @@ def test_first_training_learns_its_100_images_but_not_the_validation_set(splits)
     assert h.accuracy[-1] == 1.0
     assert h.val_accuracy[-1] < 0.95  # the gap the classic tutorial never showed
     assert np.flatnonzero(h.accuracy == 1.0)[0] <= 25
+
+
+def test_more_first_training_images_than_the_training_set_is_an_error_naming_both(splits):
+    size = len(splits["train"].x)
+    settings = {**FIRST, "images": size + 1}
+    message = rf"digits\.first_training\.images is {size + 1}.* only {size} images"
+    with pytest.raises(InputProblem, match=message):
+        train_run("first_training", settings, splits["train"], splits["valid"], seed=0)
+    exactly = train_run(
+        "first_training",
+        {**FIRST, "images": size, "epochs": 1},
+        splits["train"],
+        splits["valid"],
+        seed=0,
+    )
+    assert len(exactly.history.loss) == 2  # the whole set is allowed
 
 
 def test_snapshots_hold_every_epochs_parameters(splits, tmp_path):
@@ -80,9 +97,11 @@ def test_a_diverged_seed_is_a_result_with_its_epochs_before(splits):
 
 
 def test_init_study_shows_explosion_balance_and_vanishing():
-    summary = init_study_summary(run_study(layers=152, width=512, seed=0))
+    summary = init_study_summary(by_scheme(run_study(layers=152, width=512, seed=0)))
     assert set(summary) == set(SCHEMES)
-    assert summary["normal"]["final_std"] is None and summary["normal"]["overflow_layer"] > 100
+    # Every value stays finite: only np.std, which squares them, overflows.
+    assert summary["normal"]["final_std"] > 1e200 and summary["normal"]["overflow_layer"] is None
+    assert summary["normal"]["numpy_std_overflow_layer"] > 100
     assert 0.1 < summary["lecun"]["final_std"] < 10
     assert summary["lecun_relu"]["final_std"] < 1e-15
     assert 0.1 < summary["he_relu"]["final_std"] < 10

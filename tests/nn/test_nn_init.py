@@ -1,15 +1,13 @@
-"""The initialisations of scratchnet.nn: their scales, their seeding, and the study of how
-they carry a signal through 152 layers (std_per_layer)."""
+"""The initialisations of scratchnet.nn: their scales and their seeding (how they carry a
+signal through 152 layers: tests/digits/test_init_study.py)."""
 
-import functools
 import math
 import re
-import warnings
 
 import numpy as np
 import pytest
 
-from scratchnet.nn import SCALES, Linear, init_weights, std_per_layer
+from scratchnet.nn import SCALES, Linear, init_weights
 
 FORMULAS = {
     "normal": lambda n_in, n_out: 1.0,
@@ -104,60 +102,3 @@ def test_weights_come_only_from_the_passed_generator():
         assert np.random.random() == np.random.RandomState(0).random()  # ...nor move
     finally:
         np.random.set_state(saved)
-
-
-SEEDS = [0, 1]
-
-
-@functools.cache
-def stds(name: str, relu: bool, seed: int) -> np.ndarray:
-    """std_per_layer, computed once per case (0.3 s each), with warnings as errors."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        result = std_per_layer(name, relu=relu, rng=np.random.default_rng(seed))
-    result.flags.writeable = False
-    return result
-
-
-@pytest.mark.parametrize("seed", SEEDS)
-def test_normal_weights_without_relu_overflow_after_growing_by_sqrt_width(seed):
-    s = stds("normal", False, seed)
-    assert s.shape == (152,)
-    assert s[-1] == np.inf
-    assert not np.isnan(s).any()
-    finite = s[np.isfinite(s)]
-    assert 50 < len(finite) < 152
-    assert np.isfinite(s[: len(finite)]).all()  # finite up to the overflow, inf after
-    growth = finite[1:50] / finite[:49]
-    assert np.median(growth) == pytest.approx(math.sqrt(512), rel=0.1)
-
-
-@pytest.mark.parametrize("seed", SEEDS)
-def test_lecun_without_relu_keeps_the_signal(seed):
-    s = stds("lecun", False, seed)
-    assert np.isfinite(s).all()
-    assert 0.1 <= s[-1] <= 10
-
-
-@pytest.mark.parametrize("seed", SEEDS)
-def test_lecun_with_relu_lets_the_signal_vanish(seed):
-    s = stds("lecun", True, seed)
-    assert 0 <= s[-1] < 1e-15
-    # Each ReLU halves the variance: the spread shrinks by about sqrt(2) per layer.
-    assert np.median(s[1:] / s[:-1]) == pytest.approx(1 / math.sqrt(2), rel=0.1)
-
-
-@pytest.mark.parametrize("seed", SEEDS)
-def test_he_with_relu_keeps_the_signal(seed):
-    s = stds("he", True, seed)
-    assert np.isfinite(s).all()
-    assert 0.1 <= s[-1] <= 10
-
-
-def test_std_per_layer_is_seeded_and_sized():
-    a = std_per_layer("glorot", relu=True, rng=np.random.default_rng(3), n_layers=5, width=64)
-    b = std_per_layer("glorot", relu=True, rng=np.random.default_rng(3), n_layers=5, width=64)
-    c = std_per_layer("glorot", relu=True, rng=np.random.default_rng(4), n_layers=5, width=64)
-    assert a.shape == (5,)
-    np.testing.assert_array_equal(a, b)
-    assert not np.array_equal(a, c)

@@ -1,9 +1,10 @@
 """The tutorial's website as a reader sees it: built by `snakemake docs` from a clean
 pipeline run, served on 127.0.0.1 and opened in a real headless Chromium (Debian's
 /usr/bin/chromium, driven by Playwright). Every page must show every image, typeset
-math and the run's own numbers, with no console error and nothing fetched from
-elsewhere. A full-page screenshot of each page is saved in the test's temporary
-directory."""
+math and the run's own numbers where it quotes them, with no console error and nothing
+fetched from elsewhere; every link and source of every page must answer 200, and each
+animation must be a video player the reader can pause. A full-page screenshot of each
+page is saved in the test's temporary directory."""
 
 from __future__ import annotations
 
@@ -120,7 +121,20 @@ def visits(site, server, browser, tmp_path_factory) -> dict[str, dict]:
             " width: e.naturalWidth, height: e.naturalHeight}))",
         )
         record["links"] = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        # Everything else the page's HTML points at (images, the videos' sources, scripts,
+        # style sheets, icons), each URL resolved by the browser as it resolves it.
+        record["sources"] = page.eval_on_selector_all(
+            "[src], link[href]", "els => els.map(e => e.src || e.href)"
+        )
+        record["videos"] = page.eval_on_selector_all(
+            "video",
+            "els => els.map(e => ({src: e.currentSrc, controls: e.controls,"
+            " autoplay: e.autoplay, width: e.videoWidth, height: e.videoHeight}))",
+        )
         record["code"] = page.eval_on_selector_all("pre code", "els => els.map(e => e.innerText)")
+        record["math_text"] = page.eval_on_selector_all(
+            "math", "els => els.map(e => e.textContent)"
+        )
         record["math_widths"] = page.eval_on_selector_all(
             "math", "els => els.map(e => e.getBoundingClientRect().width)"
         )
@@ -158,31 +172,116 @@ def test_math_is_typeset_and_no_raw_tex_is_left(visits):
     assert total >= 50
 
 
-def test_every_generated_figure_is_shown_and_the_gif_is_the_pipelines(visits, built, server):
+def test_every_link_and_source_of_every_page_is_served(visits, server):
+    """Every URL of the site that a page links to or loads (href and src, as the browser
+    resolved them) answers 200 from the served site/, without a redirect."""
+    import urllib.error
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args):
+            return None  # a redirect is answered as the error it is here
+
+    opener = urllib.request.build_opener(NoRedirect)
+    own = {}
+    for source, record in visits.items():
+        for url in record["links"] + record["sources"]:
+            if url.startswith(server):
+                own.setdefault(url.split("#", 1)[0], source)
+    assert len(own) >= 40  # pages, figures, videos, style sheets, scripts
+    broken = {}
+    for url, linked_from in sorted(own.items()):
+        try:
+            with opener.open(url) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        if status != 200:
+            broken[url.removeprefix(server)] = (status, linked_from)
+    assert broken == {}
+
+
+def test_every_generated_figure_is_shown_and_the_animations_are_the_pipelines(
+    visits, built, server
+):
     shown = {
         Path(urlparse(url).path).name
         for record in visits.values()
-        for url in [image["src"] for image in record["images"]] + record["links"]
+        for url in [image["src"] for image in record["images"]]
+        + [video["src"] for video in record["videos"]]
+        + record["links"]
         if "/figs/" in url
     }
     assert shown == {path.name for path in (built / "figs").iterdir()}
 
-    from PIL import Image
-
-    with Image.open(built / "figs" / "train-anim.gif") as gif:
-        generated_size = gif.size
-    gifs = [image for image in visits["index.md"]["images"] if image["src"].endswith(".gif")]
-    assert [(gif["width"], gif["height"]) for gif in gifs] == [generated_size]
     from urllib.request import urlopen
 
-    with urlopen(gifs[0]["src"]) as response:
-        assert response.read() == (built / "figs" / "train-anim.gif").read_bytes()
+    for source, video in [("index.md", "train-anim"), ("digits/training.md", "digits-anim")]:
+        [player] = visits[source]["videos"]
+        assert Path(urlparse(player["src"]).path).name == f"{video}.mp4", source
+        gif_links = [url for url in visits[source]["links"] if url.endswith(f"/{video}.gif")]
+        assert gif_links, source  # the GIF is offered beside the player
+        for url, name in [(player["src"], f"{video}.mp4"), (gif_links[0], f"{video}.gif")]:
+            with urlopen(url) as response:
+                assert response.read() == (built / "figs" / name).read_bytes(), url
 
 
-def test_every_quoted_number_is_the_runs_own(visits, built):
-    """Each {{ ... }} of each page appears in the page as the run's value, formatted."""
+# What of a page's Markdown a reader does not see as text, or sees otherwise: code, math,
+# images (their alt text), admonition markers, comments. Context words are never taken
+# across these.
+UNSEEN = re.compile(
+    r"```.*?```|`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|!\[[^\]]*\]\([^)]*\)|^[!?]{3}[^\n]*$|<!--.*?-->",
+    re.S | re.M,
+)
+# Markdown and HTML that a reader sees as (at most) a gap between words.
+MARKUP = re.compile(r"\]\([^)]*\)|\{[^{}]*\}|<[^>]+>|&\w+;")
+BARRIER = "\x00"
+CONTEXT_WORDS = 3
+
+
+def words_beside(markdown: str, side: str) -> list[str]:
+    """Up to CONTEXT_WORDS words of (filled) Markdown a reader reads right before
+    (``side="before"``) or after a quote, stopping at anything shown otherwise."""
+    text = MARKUP.sub(" ", UNSEEN.sub(BARRIER, markdown))
+    if side == "before":
+        return re.findall(r"\w+", text.split(BARRIER)[-1])[-CONTEXT_WORDS:]
+    return re.findall(r"\w+", text.split(BARRIER)[0])[:CONTEXT_WORDS]
+
+
+def inside_math(markdown_before: str) -> bool:
+    """Whether a quote right after ``markdown_before`` sits inside $...$ or $$...$$."""
+    text = re.sub(r"```.*?```|`[^`]*`", "", markdown_before, flags=re.S)
+    if text.count("$$") % 2:
+        return True
+    return text.replace("$$", "").split("\n\n")[-1].count("$") % 2 == 1
+
+
+def quoted_in_place(markdown: str, sources: dict, source: str):
+    """For each ``{{ ... }}`` of a page: the quote, its value, whether it is in math, and
+    a pattern matching the value between the words the page writes around it (in math,
+    the value alone, as a whole number: the words around it are TeX)."""
     from scratchnet.docsite.quoting import PLACEHOLDER, fill_numbers
 
+    for quote in PLACEHOLDER.finditer(markdown):
+        value = fill_numbers(quote[0], sources, source)
+        whole = r"(?<![\w.])" + re.escape(value) + r"(?!\w|\.\d)"
+        if inside_math(markdown[: quote.start()]):
+            yield quote[0], value, True, re.compile(whole)
+            continue
+        before = words_beside(fill_numbers(markdown[: quote.start()], sources, source), "before")
+        after = words_beside(fill_numbers(markdown[quote.end() :], sources, source), "after")
+        assert before or after, (source, quote[0])  # words to find it between
+        gap = r"\W+"
+        pattern = "".join(re.escape(word) + gap for word in before)
+        pattern = pattern.removesuffix(gap) + r"\W*" if before else ""
+        pattern += whole
+        pattern += r"\W*" + gap.join(re.escape(word) for word in after) if after else ""
+        yield quote[0], value, False, re.compile(pattern)
+
+
+def test_every_quoted_number_is_the_runs_own_where_the_page_quotes_it(visits, built):
+    """Each {{ ... }} of each page appears in the page as the run's value, formatted, in
+    its place: between the words the page's Markdown writes around it."""
     pipeline = yaml.safe_load((REPO / "mkdocs.yml").read_text())["extra"]["pipeline"]
     sources = {
         name: json.loads((built / path).read_text())
@@ -193,15 +292,31 @@ def test_every_quoted_number_is_the_runs_own(visits, built):
     quoted = 0
     for source, record in visits.items():
         text = " ".join(record["text"].split())
-        for quote in PLACEHOLDER.finditer((REPO / "docs" / source).read_text()):
-            value = fill_numbers(quote[0], sources, source)
-            assert value in text, (source, quote[0], value)
+        markdown = (REPO / "docs" / source).read_text()
+        math = " ".join(record["math_text"])
+        for quote, value, in_math, in_place in quoted_in_place(markdown, sources, source):
+            where = math if in_math else text
+            assert in_place.search(where), (source, quote, value, in_place.pattern)
             quoted += 1
         assert "{{" not in text, source
     assert quoted >= 120
     index = visits["index.md"]["text"]
     iteration = sources["metrics"]["first_full_accuracy_iteration"]
     assert f"first reached 100% at iteration {iteration}" in index
+
+
+def test_the_number_check_fails_a_value_shown_elsewhere_on_the_page():
+    """A quoted value that appears on the page, but not where it is quoted, fails."""
+    sources = {"metrics": {"accuracy": 1.0, "iteration": 68}}
+    markdown = "Accuracy reached {{ metrics.accuracy:.0% }} at iteration {{ metrics.iteration }}."
+    checks = list(quoted_in_place(markdown, sources, "page.md"))
+    assert all(p.search("Accuracy reached 100% at iteration 68.") for *_, p in checks)
+    # Today's `value in text` passes here: "100%" and "68" are both on the page.
+    elsewhere = "Accuracy reached 98% at iteration 68. 100% of the images are shown."
+    assert not checks[0][-1].search(elsewhere)
+    assert not checks[1][-1].search("Accuracy reached 100% at iteration 680; 68 images.")
+    [(_, _, in_math, alone)] = quoted_in_place("$$ m = {{ metrics.iteration }} $$", sources, "p")
+    assert in_math and alone.search("m=68") and not alone.search("m=680")
 
 
 def test_a_quote_the_metrics_lack_fails_the_build_and_leaves_no_site(built, tmp_path):
@@ -250,29 +365,41 @@ def test_every_code_block_is_the_real_source(visits):
 
 @pytest.mark.parametrize(
     "page, video, frames, frame_ms",
-    [("", "train-anim.mp4", 41, 100), ("digits/training/", "digits-anim.mp4", 31, 200)],
+    [
+        ("", "train-anim.mp4", 41, 100),
+        ("training/", "train-anim.mp4", 41, 100),
+        ("digits/training/", "digits-anim.mp4", 31, 200),
+    ],
 )
-def test_the_animations_videos_play_in_the_browser(server, browser, page, video, frames, frame_ms):
-    """Each MP4 the pages link to decodes and plays in Chromium, for as long as its GIF."""
-    tab = browser.new_page()
+def test_each_animation_is_a_video_player_the_reader_can_pause(
+    server, browser, page, video, frames, frame_ms
+):
+    """WCAG 2.2.2: an animation longer than 5 s can be paused. Each page's animation is
+    its own <video> with controls, not started by itself; it plays the pipeline's MP4 for
+    as long as the GIF, and pauses."""
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
     tab.goto(server + page, wait_until="networkidle")
-    assert tab.locator(f"a[href$='{video}']").count() == 1  # the page links it
-    played = tab.evaluate(
-        """async (src) => {
-            const v = document.createElement('video');
-            v.muted = true;
-            v.src = src;
-            document.body.appendChild(v);
-            await new Promise((ok, bad) => {
+    player = tab.locator("article video")
+    assert player.count() == 1
+    assert player.evaluate("v => v.controls && !v.autoplay && v.paused")
+    assert player.evaluate("v => v.currentSrc").endswith("/figs/" + video)
+    assert player.evaluate("v => v.getBoundingClientRect().width") > 300  # shown large
+    played = player.evaluate(
+        """async (v) => {
+            if (v.readyState < 2) await new Promise((ok, bad) => {
                 v.onloadeddata = ok;
-                v.onerror = () => bad(new Error('cannot play ' + src));
+                v.onerror = () => bad(new Error('cannot play ' + v.currentSrc));
             });
             await v.play();
             await new Promise((ok) => setTimeout(ok, 400));
-            return {duration: v.duration, time: v.currentTime};
-        }""",
-        server + "figs/" + video,
+            v.pause();
+            const paused = v.currentTime;
+            await new Promise((ok) => setTimeout(ok, 300));
+            return {duration: v.duration, time: paused, still: v.currentTime === paused,
+                    paused: v.paused};
+        }"""
     )
     tab.close()
     assert played["duration"] == pytest.approx(frames * frame_ms / 1000, abs=0.05)
     assert played["time"] > 0  # it advanced: the video plays
+    assert played["paused"] and played["still"]  # and stops when paused

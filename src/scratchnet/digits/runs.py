@@ -116,6 +116,11 @@ def train_run(
     )
     loss = LOSSES[spec["loss"]](reduction=spec.get("reduction", "mean"))
     images = spec.get("images") or len(train.x)
+    if images > len(train.x):  # slicing would quietly train on fewer than quoted
+        raise InputProblem(
+            f"digits.{name}.images is {images}, but the training set has only "
+            f"{len(train.x)} images: set it to at most {len(train.x)}"
+        )
     names = parameter_names(model)
     snapshots = {name: [] for name in names}
 

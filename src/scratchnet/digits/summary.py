@@ -42,16 +42,25 @@ def losses_summary(val_accuracy: np.ndarray, active_units: np.ndarray) -> dict:
     return summary
 
 
-def init_study_summary(stds: dict[str, np.ndarray]) -> dict:
-    """Per scheme: the final standard deviation (None if it overflowed) and the first
-    layer whose variance overflowed float64 (None if none did)."""
-    summary = {}
-    for key, values in stds.items():
+def init_study_summary(study: dict[str, dict[str, np.ndarray]]) -> dict:
+    """Per scheme (``study``: scheme -> measure -> (layers,), see ``init_study.by_scheme``):
+    the final standard deviation and largest value (None if the values overflowed), the
+    first layer whose values overflowed float64, and the first at which ``np.std``
+    returned inf (None if none did)."""
+
+    def first_inf_layer(values: np.ndarray) -> int | None:
         overflowed = np.flatnonzero(~np.isfinite(values))
+        return int(overflowed[0]) + 1 if overflowed.size else None
+
+    summary = {}
+    for key, measured in study.items():
+        spread, largest = measured["spread"], measured["largest"]
         summary[key] = {
             "label": SCHEMES[key][2],
-            "final_std": float(values[-1]) if np.isfinite(values[-1]) else None,
-            "overflow_layer": int(overflowed[0]) + 1 if overflowed.size else None,
-            "layers": len(values),
+            "final_std": float(spread[-1]) if np.isfinite(spread[-1]) else None,
+            "final_largest": float(largest[-1]) if np.isfinite(largest[-1]) else None,
+            "overflow_layer": first_inf_layer(spread),
+            "numpy_std_overflow_layer": first_inf_layer(measured["numpy_std"]),
+            "layers": len(spread),
         }
     return summary

@@ -2,14 +2,14 @@
 
     modules   Linear, ReLU, Sigmoid, Softmax, Sequential: forward beside backward
     losses    MSE, SoftmaxMSE, CrossEntropy: value and gradient
-    init      the four initialisations, and the study of how they scale deep signals
+    init      the four initialisations
     optim     SGD: gradients become updates
     train     the epoch loop: full-batch gradient descent or mini-batch SGD
 
 Imports numpy and nothing else of the project.
 """
 
-from .init import SCALES, init_weights, std_per_layer
+from .init import SCALES, init_weights
 from .losses import MSE, CrossEntropy, SoftmaxMSE
 from .modules import Linear, Module, Parameter, ReLU, Sequential, Sigmoid, Softmax
 from .optim import SGD
@@ -18,7 +18,6 @@ from .train import History, TrainingDiverged, accuracy, batches, evaluate, fit
 __all__ = [
     "SCALES",
     "init_weights",
-    "std_per_layer",
     "MSE",
     "CrossEntropy",
     "SoftmaxMSE",

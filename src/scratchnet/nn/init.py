@@ -7,8 +7,8 @@ Each scheme draws ``W: (n_in, n_out)`` from N(0, scale^2), with the scale it is 
     glorot   sqrt(2 / (n_in + n_out))   Glorot & Bengio (Xavier), forward and back balanced
     he       sqrt(2 / n_in)         He et al.: ReLU zeroes half the units, so twice lecun's
 
-``std_per_layer`` pushes a vector through many such layers and records how the spread of
-the values grows or vanishes: the initialisation study of the classic tutorial.
+How they carry a signal through many layers is the digits chapter's initialisation
+study (``scratchnet.digits.init_study``).
 """
 
 from __future__ import annotations
@@ -47,33 +47,3 @@ def init_weights(
     scale = SCALES[name](n_in, n_out)
     return (rng.standard_normal((n_in, n_out)) * scale).astype(dtype, copy=False)
     # --8<-- [end:init_weights]
-
-
-# --8<-- [start:std_per_layer]
-def std_per_layer(
-    name: str,
-    *,
-    relu: bool,
-    rng: np.random.Generator,
-    n_layers: int = 152,
-    width: int = 512,
-) -> np.ndarray:
-    """The standard deviation of the values after each of ``n_layers`` random layers.
-
-    A standard-normal vector of ``width`` values goes through ``n_layers`` linear layers
-    ``(width, width)`` initialised by ``name`` (biases zero), each followed by ReLU if
-    ``relu``. Returns ``(n_layers,)``: entry k is the spread after layer k + 1. Where the
-    values grow past about 1e154 their variance overflows float64 and the entry is
-    ``inf``; that is part of the lesson, so no warning is raised.
-    Only one layer exists at a time: 152 layers of 512x512 would hold 300 MB.
-    """
-    x = rng.standard_normal(width)
-    stds = np.empty(n_layers)
-    with np.errstate(over="ignore", invalid="ignore"):
-        for layer in range(n_layers):
-            x = x @ init_weights(name, width, width, rng)
-            if relu:
-                x = np.maximum(x, 0)
-            stds[layer] = x.std()
-    return stds
-    # --8<-- [end:std_per_layer]

@@ -1,4 +1,4 @@
-"""Snakemake script: the initialisation study's standard deviations per layer."""
+"""Snakemake script: the initialisation study: each scheme's spread per layer."""
 
 from scratchnet.atomic import save_npz
 from scratchnet.digits.init_study import run_study
@@ -6,5 +6,5 @@ from scratchnet.joblog import job_log
 
 with job_log(snakemake.log[0], threads=snakemake.threads):
     params = snakemake.params
-    stds = run_study(layers=params.layers, width=params.width, seed=params.seed)
-    save_npz(snakemake.output.study, stds, compress=False)
+    study = run_study(layers=params.layers, width=params.width, seed=params.seed)
+    save_npz(snakemake.output.study, study, compress=False)

@@ -7,7 +7,7 @@ import numpy as np
 
 from scratchnet.atomic import save_json
 from scratchnet.digits.data import load_split
-from scratchnet.digits.init_study import SCHEMES
+from scratchnet.digits.init_study import by_scheme
 from scratchnet.digits.runs import load_run
 from scratchnet.digits.summary import init_study_summary, losses_summary, run_summary
 from scratchnet.joblog import job_log
@@ -34,5 +34,5 @@ with job_log(snakemake.log[0]):
                 arrays["val_accuracy"], arrays["active_units"]
             )
     with np.load(inputs.study) as arrays:
-        metrics["init_study"] = init_study_summary({key: arrays[key] for key in SCHEMES})
+        metrics["init_study"] = init_study_summary(by_scheme(arrays))
     save_json(metrics, snakemake.output.metrics)

@@ -4,52 +4,90 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MultipleLocator
 
-from ...digits.init_study import SCHEMES
+from ...digits.init_study import SCHEMES, by_scheme
 from ..common import MARK_COLOR, new_figure, styled
 
-OVERFLOW_MARK = 1e180  # where layers whose variance overflowed are marked, on a log axis
+# float64's largest value, 1.8e308, as a power of ten. The axis shows log10 of the values
+# on a linear scale: matplotlib's log scale overflows on its own arithmetic this close to
+# the largest float.
+LOG10_FLOAT64_MAX = float(np.log10(np.finfo(np.float64).max))
+# He's curve is dashed: at this scale it lies on top of 1/sqrt(n)'s.
+LINESTYLES = {"he_relu": "--"}
 
 
 @styled
-def draw(stds: dict[str, np.ndarray]) -> Figure:
-    """``stds``: scheme key (see ``SCHEMES``) -> (layers,) standard deviations, inf where
-    the variance overflowed float64; those layers are marked along the top edge."""
+def draw(study: dict[str, dict[str, np.ndarray]]) -> Figure:
+    """``study``: scheme key (see ``SCHEMES``) -> measure -> (layers,) (see
+    ``init_study.by_scheme``). Each scheme's true standard deviation is drawn to the last
+    layer; where ``np.std`` returned inf, and where the values themselves overflowed
+    float64 (only with more layers than the classic 152), is marked on its curve."""
     fig = new_figure(8, 4.6)
     ax = fig.subplots()
-    for key, values in stds.items():
-        layers = np.arange(1, len(values) + 1)
-        finite = np.isfinite(values)
-        (line,) = ax.plot(layers[finite], values[finite], label=SCHEMES[key][2])
-        if not finite.all():
-            first = int(layers[~finite][0])
-            ax.plot(
-                layers[~finite],
-                np.full((~finite).sum(), OVERFLOW_MARK),
-                "x",
-                ms=3,
-                color=line.get_color(),
-            )
+    ax.axhline(LOG10_FLOAT64_MAX, color=MARK_COLOR, ls="--", lw=1)
+    ax.annotate(
+        "largest float64, 1.8e308",
+        xy=(0, LOG10_FLOAT64_MAX),
+        xycoords=("axes fraction", "data"),
+        xytext=(4, -4),
+        textcoords="offset points",
+        va="top",
+        color=MARK_COLOR,
+    )
+    ax.axhline(0, color=MARK_COLOR, ls=":", lw=1)  # a spread of 1
+    lowest = 0.0
+    for key, measured in study.items():
+        spread = measured["spread"]
+        layers = np.arange(1, len(spread) + 1)
+        finite = np.isfinite(spread) & (spread > 0)
+        log_spread = np.log10(spread, where=finite, out=np.full(len(spread), np.nan))
+        (line,) = ax.plot(
+            layers[finite], log_spread[finite], label=SCHEMES[key][2], ls=LINESTYLES.get(key, "-")
+        )
+        lowest = min(lowest, np.nanmin(log_spread))
+        color = line.get_color()
+        numpy_inf = np.flatnonzero(np.isinf(measured["numpy_std"]) & finite)
+        if numpy_inf.size:  # np.std's squares overflowed, the values did not
+            first = numpy_inf[0]
+            ax.plot(layers[first], log_spread[first], "o", ms=6, mfc="none", color=color)
             ax.annotate(
-                f"variance overflows float64\nfrom layer {first}",
-                xy=(first, OVERFLOW_MARK),
-                xytext=(first - 55, OVERFLOW_MARK * 1e-60),
-                color=line.get_color(),
-                arrowprops=dict(arrowstyle="->", color=line.get_color()),
+                f"np.std(x) returns inf from layer {layers[first]}:\n"
+                "its squares overflow, the values do not",
+                xy=(layers[first], log_spread[first]),
+                xytext=(-20, 20),
+                textcoords="offset points",
+                ha="right",
+                color=color,
+                arrowprops=dict(arrowstyle="->", color=color),
             )
-    ax.axhline(1, color=MARK_COLOR, ls=":", lw=1)
-    ax.set_yscale("log")
+        overflowed = np.isinf(spread)
+        if overflowed.any():  # the values themselves overflowed
+            first = int(layers[overflowed][0])
+            marks = np.full(overflowed.sum(), LOG10_FLOAT64_MAX)
+            ax.plot(layers[overflowed], marks, "x", ms=4, color=color)
+            ax.annotate(
+                f"values overflow float64\nfrom layer {first}",
+                xy=(first, LOG10_FLOAT64_MAX),
+                xytext=(-20, -40),
+                textcoords="offset points",
+                ha="right",
+                color=color,
+                arrowprops=dict(arrowstyle="->", color=color),
+            )
+    ax.yaxis.set_major_locator(MultipleLocator(50))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda power, _: f"1e{power:.0f}"))
     ax.set(
         xlabel="layer",
-        ylabel="standard deviation of the values",
-        xlim=(0, len(values) + 1),
-        ylim=(1e-30, OVERFLOW_MARK * 1e20),
+        ylabel="standard deviation of the values (log scale)",
+        xlim=(0, len(spread) + 1),
+        ylim=(min(-30, lowest - 5), LOG10_FLOAT64_MAX + 12),
     )
-    ax.set_title(f"A standard-normal vector through {len(values)} random layers")
+    ax.set_title(f"A standard-normal vector through {len(spread)} random layers")
     ax.legend(loc="center left")
     return fig
 
 
 def from_files(inputs, params) -> Figure:
     with np.load(inputs.study) as arrays:
-        return draw({key: arrays[key] for key in SCHEMES})
+        return draw(by_scheme(arrays))
