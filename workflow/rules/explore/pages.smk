@@ -1,6 +1,7 @@
 # The site's two browser pages (docs/explore/): the data they load, exported from the
 # saved runs into docs/explore/data/ (git-ignored), where MkDocs publishes it as is.
 # At the depth of the chapters' rule files: train_explore_run reuses train_network's script.
+import re
 
 EXPLORE = config["explore"]
 # The replay page's runs: the tutorial's own, then the config's (explore.runs), each a
@@ -12,6 +13,10 @@ EXPLORE_RUNS = {
     }
     for run in EXPLORE["runs"]
 }
+if len(EXPLORE_RUNS) != len(EXPLORE["runs"]):
+    raise ValueError(
+        "config: explore.runs gives two runs the same name; names must differ"
+    )
 REPLAY_NAMES = ["default", *EXPLORE_RUNS]
 EXPLORE_DATA = Path(workflow.basedir) / "docs" / "explore" / "data"
 EXPLORE_EXPORTS = [
@@ -43,7 +48,7 @@ use rule train_network as train_explore_run with:
     benchmark:
         "results/benchmarks/train_explore_run_{run}.tsv"
     wildcard_constraints:
-        run="|".join(EXPLORE_RUNS) or "no-runs",
+        run="|".join(map(re.escape, EXPLORE_RUNS)) or "no-runs",
     priority: 0
     params:
         hidden=config["hidden"],
