@@ -105,9 +105,14 @@ function buildPage(root, index) {
   return ui;
 }
 
-/** The text of the inspector for the cell `pointed` at of panel `name`. */
+/**
+ * What the inspector says of cell (row, col) of panel `name` at `iteration`: which number
+ * it is, its value and, for a parameter, its gradient and the update -lr x gradient.
+ * @returns {HTMLElement[]}
+ */
 function describeCell(index, run, arrays, iteration, { name, row, col }) {
-  const value = at(arrays[name], iteration).values[row * at(arrays[name], iteration).cols + col];
+  const matrix = at(arrays[name], iteration);
+  const value = matrix.values[row * matrix.cols + col];
   const rows = [];
   const describe = {
     W1: `W1[${row + 1}, ${col + 1}]: from pixel ${index.pixel_names[col]} to hidden unit ${row + 1}`,
