@@ -25,6 +25,7 @@ include: "workflow/rules/lines/figures.smk"
 include: "workflow/rules/digits/training.smk"
 include: "workflow/rules/digits/figures.smk"
 include: "workflow/rules/digits/sweep.smk"
+include: "workflow/rules/explore/pages.smk"
 include: "workflow/rules/docs.smk"
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from scratchnet.lines.datasets import noisy_copy, one_dim_pixel_set, training_set
 from scratchnet.lines.evaluation import evaluate
+from scratchnet.lines.network import backward, forward, one_hot
 from scratchnet.lines.training import TrainingDiverged, first_full_accuracy, train
 
 DEFAULTS = dict(hidden=6, lr=0.01, iterations=200, seed=7)
@@ -40,3 +41,18 @@ def test_divergence_names_the_iteration_and_suggests_a_smaller_rate():
     train_set = training_set()
     with pytest.raises(TrainingDiverged, match=r"iteration \d+.*smaller learning rate"):
         train(train_set.x0(), train_set.labels, **{**DEFAULTS, "lr": 100.0})
+
+
+def test_saved_gradients_are_the_backward_pass_and_the_update_used(history):
+    """Each saved gradient is backward() at that iteration's parameters, and the next
+    iteration's parameters are this one's minus lr times it."""
+    train_set = training_set()
+    x0, Y = train_set.x0(), one_hot(train_set.labels, 2)
+    assert history.dW1.shape == (DEFAULTS["iterations"], 6, 9)
+    for k in (0, 1, 67, 68, DEFAULTS["iterations"] - 1):
+        params = history.params_at(k)
+        expected = backward(params, x0, Y, forward(params, x0))
+        for saved, computed in zip(history.grads_at(k), expected):
+            np.testing.assert_array_equal(saved, computed)
+        for before, after, grad in zip(params, history.params_at(k + 1), history.grads_at(k)):
+            np.testing.assert_array_equal(after, before - DEFAULTS["lr"] * grad)

@@ -23,6 +23,7 @@ rule build_docs:
         settings="results/config.json",
         digits="results/digits/metrics.json",
         sweep="results/sweep/metrics.json",
+        explore=EXPLORE_EXPORTS,
     output:
         site=directory("site"),
     log:

@@ -30,6 +30,9 @@ class History(NamedTuple):
     W1: (n+1, h, n_in)  b1: (n+1, h, 1)  W2: (n+1, n_out, h)  b2: (n+1, n_out, 1)
     A1: (n+1, h, m)     A2: (n+1, n_out, m)                    hidden and output activations
     loss: (n+1,)        accuracy: (n+1,)                       summed cross-entropy, fraction
+    dW1: (n, h, n_in)   db1: (n, h, 1)   dW2: (n, n_out, h)   db2: (n, n_out, 1)
+                        the gradients at iterations 0..n-1: the update from iteration k
+                        to k+1 is W1[k+1] = W1[k] - lr * dW1[k] (none after the last)
     """
 
     W1: np.ndarray
@@ -40,15 +43,27 @@ class History(NamedTuple):
     A2: np.ndarray
     loss: np.ndarray
     accuracy: np.ndarray
+    dW1: np.ndarray
+    db1: np.ndarray
+    dW2: np.ndarray
+    db2: np.ndarray
 
     def params_at(self, iteration: int) -> Params:
         """The parameters after ``iteration`` updates."""
         return Params(*(getattr(self, name)[iteration] for name in Params._fields))
 
+    def grads_at(self, iteration: int) -> Params:
+        """The gradients the update after ``iteration`` used (0 <= iteration < n)."""
+        return Params(*(getattr(self, name)[iteration] for name in GRADIENT_FIELDS))
+
     @property
     def iterations(self) -> int:
         """The number of updates recorded (n)."""
         return len(self.loss) - 1
+
+
+# The History fields of the gradients, in the order of Params: dW1, db1, dW2, db2.
+GRADIENT_FIELDS = tuple(f"d{name}" for name in Params._fields)
 
 
 class TrainingDiverged(InputProblem, RuntimeError):
@@ -96,7 +111,10 @@ def train(
                 f"loss {loss:.4f}  accuracy {records['accuracy'][-1]:.3f}"
             )
         if iteration < iterations:
-            params = gradient_step(params, backward(params, x0, Y, fwd), lr)
+            grads = backward(params, x0, Y, fwd)
+            for name, value in zip(GRADIENT_FIELDS, grads):
+                records[name].append(value)
+            params = gradient_step(params, grads, lr)
             # --8<-- [end:loop]
     history = History(**{name: np.array(values) for name, values in records.items()})
     if progress and history.loss[-1] >= history.loss[0]:

@@ -1,0 +1,141 @@
+// The draw-a-digit page (docs/explore/draw-digit.md): the reader paints a digit, or picks
+// a test image, and the page runs chapter two's trained models on it. Mounts on
+// <div id="draw-digit" data-index="...">. The URL keeps a chosen test image: #test=17.
+
+import { loadArrays, loadJson, showLoadProblem } from "./data.js";
+import { createDigitGrid } from "./digitgrid.js";
+import { argmax, referenceNetwork, softmaxRegression, standardise } from "./forward.js";
+import { drawHeatmap } from "./heatmap.js";
+import { readHash, writeHash } from "./state.js";
+
+const percent = (p) => `${(p * 100).toFixed(1)}%`;
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  node.append(...children);
+  return node;
+}
+
+/** The arrays whose names start with `prefix.`, by the rest of their names. */
+function model(arrays, prefix) {
+  const entries = Object.entries(arrays).filter(([name]) => name.startsWith(`${prefix}.`));
+  return Object.fromEntries(entries.map(([name, array]) => [name.slice(prefix.length + 1), array]));
+}
+
+function buildPage(root, index) {
+  const ui = {};
+  ui.grid = element("canvas", { id: "digit-grid", role: "img", "aria-label": `a ${index.side}×${index.side} grid to draw a digit on with the mouse, a pen or a finger` });
+  ui.clear = element("button", { type: "button", id: "digit-clear" }, "Clear");
+  ui.random = element("button", { type: "button", id: "digit-random" }, "Random test image");
+  ui.source = element("p", { id: "digit-source", "aria-live": "polite" }, "Draw a digit, or pick a test image.");
+  const drawing = element("div", { class: "digit-drawing" }, ui.grid, element("div", { class: "digit-buttons" }, ui.clear, ui.random), ui.source);
+
+  ui.prediction = element("output", { id: "digit-reference-prediction" });
+  ui.bars = element("ol", { id: "digit-probabilities", class: "digit-bars", start: "0" });
+  ui.barOf = [];
+  for (let digit = 0; digit < 10; digit += 1) {
+    const fill = element("span", { class: "digit-bar-fill" });
+    const text = element("span", { class: "digit-bar-value" });
+    const item = element("li", { "data-digit": String(digit) }, element("span", { class: "digit-bar-label" }, String(digit)), element("span", { class: "digit-bar" }, fill), text);
+    ui.barOf.push({ item, fill, text });
+    ui.bars.append(item);
+  }
+  ui.hidden = element("canvas", { id: "digit-hidden", role: "img", "aria-label": "the hidden units' activations" });
+  const reference = element(
+    "section",
+    { class: "digit-model", "aria-labelledby": "digit-reference-title" },
+    element("h2", { id: "digit-reference-title" }, "The reference network"),
+    element("p", {}, "Prediction: ", ui.prediction),
+    ui.bars,
+    element("figure", {}, element("figcaption", {}, "Its hidden units' activations (ReLU), brightest = most active"), ui.hidden),
+  );
+
+  ui.softmax = element("output", { id: "digit-softmax-prediction" });
+  ui.template = element("canvas", { id: "digit-template", role: "img", "aria-label": "the template of the digit softmax regression picked" });
+  ui.templateCaption = element("figcaption", {}, "");
+  const softmax = element(
+    "section",
+    { class: "digit-model", "aria-labelledby": "digit-softmax-title" },
+    element("h2", { id: "digit-softmax-title" }, "Softmax regression"),
+    element("p", {}, "Prediction: ", ui.softmax),
+    element("figure", {}, ui.templateCaption, ui.template),
+  );
+  root.replaceChildren(drawing, element("div", { class: "digit-models" }, reference, softmax));
+  return ui;
+}
+
+async function main(root) {
+  const indexUrl = new URL(root.dataset.index, window.location.href);
+  const index = await loadJson(indexUrl);
+  const arrays = await loadArrays(indexUrl, index.data);
+  const reference = model(arrays, "reference");
+  const regression = model(arrays, "softmax_regression");
+  const images = arrays["test.images"];
+  const pixelsPer = index.side * index.side;
+  const { maps } = index.colours;
+  const templateLimit = regression.W1.values.reduce((a, b) => Math.max(a, Math.abs(b)), 0);
+
+  const ui = buildPage(root, index);
+  const state = readHash({ test: -1 });
+
+  const update = (pixels) => {
+    const x = standardise(pixels, index.standardise);
+    const { hidden, probabilities } = referenceNetwork(reference, x);
+    const predicted = argmax(probabilities);
+    ui.prediction.textContent = `${predicted} (${percent(probabilities[predicted])})`;
+    ui.bars.dataset.predicted = String(predicted);
+    probabilities.forEach((p, digit) => {
+      const { item, fill, text } = ui.barOf[digit];
+      item.dataset.probability = String(p); // every digit, for the tests against numpy
+      item.classList.toggle("digit-bar-top", digit === predicted);
+      fill.style.width = `${p * 100}%`;
+      text.textContent = percent(p);
+    });
+    const brightest = Math.max(1e-9, ...hidden);
+    const cols = 10;
+    const padded = Array.from({ length: Math.ceil(hidden.length / cols) * cols }, (_, k) => hidden[k] ?? 0);
+    drawHeatmap(ui.hidden, padded, { rows: padded.length / cols, cols, cell: 16, table: maps.activation.table, vmin: 0, vmax: brightest });
+
+    const regressionProbabilities = softmaxRegression(regression, x);
+    const picked = argmax(regressionProbabilities);
+    ui.softmax.textContent = `${picked} (${percent(regressionProbabilities[picked])})`;
+    ui.softmax.dataset.predicted = String(picked);
+    // The template of digit d is column d of W1 (pixels x 10), drawn as an image.
+    const [nIn, nOut] = regression.W1.shape;
+    const template = Array.from({ length: nIn }, (_, i) => regression.W1.values[i * nOut + picked]);
+    drawHeatmap(ui.template, template, { rows: index.side, cols: index.side, cell: Math.floor(160 / index.side), table: maps.parameter.table, vmin: -templateLimit, vmax: templateLimit });
+    ui.templateCaption.textContent = `The template of ${picked}: its weights, red where ink raises the score, blue where it lowers it`;
+  };
+
+  const grid = createDigitGrid(ui.grid, { side: index.side, max: index.pixel_max, table: maps.ink.table, onChange: (pixels) => {
+    update(pixels);
+  } });
+  const showTest = (k) => {
+    state.test = k;
+    writeHash(state);
+    grid.set(images.values.subarray(k * pixelsPer, (k + 1) * pixelsPer));
+    ui.source.textContent = `Test image ${k + 1} of ${index.test.labels.length}: a ${index.test.labels[k]} (the pipeline predicted ${index.test.reference_predictions[k]})`;
+  };
+  ui.grid.addEventListener("pointerdown", () => {
+    if (state.test >= 0) {
+      state.test = -1;
+      writeHash(state);
+    }
+    ui.source.textContent = "Your drawing.";
+  });
+  ui.clear.addEventListener("click", () => {
+    state.test = -1;
+    writeHash(state);
+    grid.clear();
+    ui.source.textContent = "Draw a digit, or pick a test image.";
+  });
+  ui.random.addEventListener("click", () => showTest(Math.floor(Math.random() * index.test.labels.length)));
+  const count = index.test.labels.length;
+  if (Number.isInteger(state.test) && state.test >= 0 && state.test < count) showTest(state.test);
+  else update(grid.pixels);
+  root.dataset.ready = "true"; // for the browser tests: the models have answered
+}
+
+const root = document.getElementById("draw-digit");
+if (root) main(root).catch((problem) => showLoadProblem(root, problem));

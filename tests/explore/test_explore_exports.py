@@ -1,0 +1,85 @@
+"""The exporters of the browser pages: the binary format the pages read, the colours they
+draw with, and the checks that stop a wrong file from reaching a page."""
+
+import json
+
+import matplotlib
+import numpy as np
+import pytest
+
+from scratchnet.explore.colours import colour_table, figure_colours
+from scratchnet.explore.digits import DigitsExportError, whole_pixels
+from scratchnet.explore.pack import PackedArrays
+from scratchnet.explore.replay import ReplayRun, export_replay
+from scratchnet.lines.datasets import training_set, write_csv
+from scratchnet.lines.snapshots import save_history
+from scratchnet.lines.training import train
+
+
+def read_back(binary, index):
+    """The arrays of a packed file as a page reads them: dtype, shape and offset."""
+    dtypes = {"Float64Array": "<f8", "Float32Array": "<f4", "Uint8Array": "u1"}
+    raw = binary.read_bytes()
+    assert len(raw) == index["bytes"]
+    arrays = {}
+    for name, entry in index["arrays"].items():
+        count = int(np.prod(entry["shape"]))
+        assert entry["offset"] % 8 == 0  # a Float64Array view needs it
+        flat = np.frombuffer(raw, dtypes[entry["dtype"]], count, entry["offset"])
+        arrays[name] = flat.reshape(entry["shape"])
+    return arrays
+
+
+def test_packed_arrays_read_back_as_written(tmp_path):
+    rng = np.random.default_rng(3)
+    written = {
+        "weights": rng.normal(size=(5, 3)),
+        "pixels": rng.integers(0, 256, size=(3, 7)).astype(np.uint8),
+        "odd": rng.normal(size=(3,)).astype(np.float32),
+    }
+    packed = PackedArrays()
+    packed.add("pixels", written["pixels"], "|u1")  # 21 bytes: the next must be padded
+    packed.add("odd", written["odd"], "<f4")
+    packed.add("weights", written["weights"], "<f8")
+    index = packed.write(tmp_path / "x.bin")
+    for name, array in read_back(tmp_path / "x.bin", index).items():
+        np.testing.assert_array_equal(array, written[name])
+    with pytest.raises(ValueError, match="'weights' added twice"):
+        packed.add("weights", written["weights"], "<f8")
+
+
+def test_colour_tables_are_matplotlibs_bytes():
+    for name in ("RdBu_r", "viridis", "gray"):
+        cmap = matplotlib.colormaps[name]
+        table = colour_table(name)
+        assert len(table) == cmap.N
+        for entry in (0, 100, cmap.N - 1):
+            r, g, b, _ = cmap(entry, bytes=True)
+            assert table[entry] == f"#{r:02x}{g:02x}{b:02x}"
+    assert figure_colours()["maps"]["parameter"]["name"] == "RdBu_r"
+
+
+def test_digit_pixels_must_be_whole_numbers():
+    assert whole_pixels(np.array([[0.0, 16.0]]), "x").dtype == np.uint8
+    with pytest.raises(DigitsExportError, match="test.npz: pixels are not whole numbers"):
+        whole_pixels(np.array([[0.5]]), "test.npz")
+
+
+def test_replay_export_holds_every_iteration_and_the_gradients(tmp_path):
+    train_set = training_set()
+    write_csv(train_set, tmp_path / "train.csv")
+    history = train(train_set.x0(), train_set.labels, hidden=6, lr=0.01, iterations=20, seed=7)
+    save_history(history, tmp_path / "history.npz")
+    settings = {"hidden": 6, "lr": 0.01, "iterations": 20, "seed": 7}
+    (tmp_path / "run.json").write_text(json.dumps({"settings": settings}))
+    run = ReplayRun("default", tmp_path / "history.npz", tmp_path / "run.json")
+    (tmp_path / "out").mkdir()
+    export_replay([run], tmp_path / "train.csv", tmp_path / "out" / "index.json")
+    index = json.loads((tmp_path / "out" / "index.json").read_text())
+    (entry,) = index["runs"]
+    assert entry["label"] == "seed 7, learning rate 0.01 (the tutorial's)"
+    assert index["labels"] == train_set.labels.tolist()
+    arrays = read_back(tmp_path / "out" / "default.bin", entry["data"])
+    assert arrays["W1"].shape == (21, 6, 9) and arrays["dW1"].shape == (20, 6, 9)
+    np.testing.assert_allclose(arrays["dW2"], history.dW2, rtol=1e-6)
+    np.testing.assert_allclose(arrays["loss"], history.loss, rtol=1e-6)

@@ -1,0 +1,272 @@
+"""The two browser pages (docs/explore/) in headless Chromium, against the saved runs:
+the replay page shows history.npz's own numbers and colours, the draw-a-digit page
+computes numpy's probabilities and the pipeline's predictions. Both load nothing from
+elsewhere, log no error and pass an axe-core accessibility scan."""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse
+
+import matplotlib
+import numpy as np
+import pytest
+from test_site import CHROMIUM, CHROMIUM_ARGS
+
+from scratchnet.lines.snapshots import load_history
+from workflow_copy import planned_jobs, snakemake
+
+REPLAY = "explore/replay/"
+DIGITS = "explore/draw-digit/"
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    snakemake(built, "--cores", "2", "docs")  # nothing to do if test_site built it
+    return built / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    """The built site on 127.0.0.1, as `python -m http.server -d site` serves it."""
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """Open a page of the site at a phone's or a desktop's width; after the test, fail on
+    any console error, page error or request to anything but the local server."""
+    opened = []
+
+    def open_(path: str, width: int = 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        record = {"errors": [], "elsewhere": []}
+        page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
+        page.on("pageerror", lambda e: record["errors"].append(str(e)))
+
+        def local_only(route):
+            if urlparse(route.request.url).hostname == "127.0.0.1":
+                return route.continue_()
+            record["elsewhere"].append(route.request.url)
+            return route.abort()
+
+        page.route("**/*", local_only)
+        page.goto(server + path)
+        opened.append((page, record))
+        return page
+
+    yield open_
+    for page, record in opened:
+        assert record == {"errors": [], "elsewhere": []}, page.url
+        page.close()
+
+
+def ready(page):
+    page.wait_for_selector("[data-ready=true]", timeout=15_000)
+    return page
+
+
+@pytest.fixture(scope="module")
+def history(built):
+    return load_history(built / "results" / "training" / "history.npz")
+
+
+def point_at_cell(page, canvas: str, row: int, col: int, rows: int, cols: int):
+    box = page.locator(canvas).bounding_box()
+    page.mouse.move(
+        box["x"] + (col + 0.5) * box["width"] / cols, box["y"] + (row + 0.5) * box["height"] / rows
+    )
+
+
+def test_replay_shows_the_historys_numbers_at_random_iterations(open_page, history):
+    page = ready(open_page(REPLAY))
+    rng = np.random.default_rng(0)
+    for iteration in rng.choice(history.iterations, size=4, replace=False):
+        page.evaluate(f"window.location.hash = 'iteration={iteration}'")
+        page.wait_for_function(
+            f"document.querySelector('#replay-iteration').value === '{iteration}'"
+        )
+        loss = float(page.inner_text("#replay-loss"))
+        assert loss == pytest.approx(history.loss[iteration], abs=1e-4)
+        shown = page.inner_text("#replay-accuracy")
+        assert f"{round(history.accuracy[iteration] * 24)} of 24 right" in shown
+        row, col = rng.integers(6), rng.integers(9)
+        point_at_cell(page, "#replay-W1", row, col, 6, 9)
+        value = float(page.get_attribute("#replay-cell-value", "data-value"))
+        gradient = float(page.get_attribute("#replay-cell-gradient", "data-value"))
+        update = float(page.get_attribute("#replay-cell-update", "data-value"))
+        assert value == pytest.approx(history.W1[iteration, row, col], rel=1e-6)
+        assert gradient == pytest.approx(history.dW1[iteration, row, col], rel=1e-6)
+        assert update == pytest.approx(-0.01 * gradient)
+        assert page.inner_text("#replay-cell-name").startswith(f"W1[{row + 1}, {col + 1}]")
+
+
+def test_replay_link_opens_at_68_with_full_accuracy_and_the_gifs_colours(open_page, history, built):
+    page = ready(open_page(REPLAY + "#iteration=68"))
+    assert page.input_value("#replay-iteration") == "68"
+    assert "100% (24 of 24 right)" in page.inner_text("#replay-accuracy")
+    # A pixel in the middle of cell (3, 5) of W1 has matplotlib's colour for its value.
+    index = json.loads((built / "site" / "explore/data/replay/index.json").read_text())
+    limit = index["runs"][0]["scales"]["parameter"]
+    value = float(np.float32(history.W1[68, 2, 4]))
+    cmap = matplotlib.colormaps["RdBu_r"]
+    entry = min(cmap.N - 1, int(np.floor((value + limit) / (2 * limit) * cmap.N)))
+    expected = cmap(entry, bytes=True)
+    cell = 20
+    pixel = page.evaluate(
+        "([x, y]) => Array.from(document.querySelector('#replay-W1')"
+        ".getContext('2d').getImageData(x, y, 1, 1).data)",
+        [4 * cell + cell // 2, 2 * cell + cell // 2],
+    )
+    assert tuple(pixel) == tuple(int(c) for c in expected)
+
+
+def test_replay_plays_steps_and_keeps_the_iteration_when_the_run_changes(open_page, built):
+    page = ready(open_page(REPLAY + "#iteration=10"))
+    page.click("#replay-play")
+    page.wait_for_function("Number(document.querySelector('#replay-iteration').value) > 12")
+    page.click("#replay-play")  # pause
+    paused = int(page.input_value("#replay-iteration"))
+    page.click("#replay-forward")
+    assert page.input_value("#replay-iteration") == str(paused + 1)
+    page.evaluate("document.activeElement.blur()")  # the arrow keys step the page itself
+    page.keyboard.press("ArrowLeft")
+    assert page.input_value("#replay-iteration") == str(paused)
+    page.select_option("#replay-run", "seed-5")
+    page.wait_for_function("window.location.hash.includes('run=seed-5')")
+    assert page.input_value("#replay-iteration") == str(paused)
+    other = load_history(built / "results/explore/runs/seed-5/history.npz")
+    assert float(page.inner_text("#replay-loss")) == pytest.approx(other.loss[paused], abs=1e-4)
+
+
+def test_replay_points_at_a_hidden_unit_to_show_its_incoming_weights(open_page):
+    page = ready(open_page(REPLAY + "#iteration=68"))
+    point_at_cell(page, "#replay-A1", 3, 10, 6, 24)
+    assert "Hidden unit 4" in page.inner_text(".replay-unit figcaption")
+    page.focus("#replay-W2")
+    page.keyboard.press("ArrowRight")
+    assert page.inner_text("#replay-cell-name").startswith("W2[1, 2]")
+    assert "Hidden unit 2" in page.inner_text(".replay-unit figcaption")
+
+
+def reference_forward(built, images: np.ndarray) -> np.ndarray:
+    """numpy's forward pass of the saved reference model on standardised test pixels."""
+    run = np.load(built / "results/digits/runs/reference.npz")
+    W1, b1, W2, b2 = (run[name][-1] for name in ("W1", "b1", "W2", "b2"))
+    logits = np.maximum(images @ W1 + b1, 0) @ W2 + b2
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def test_digit_page_matches_numpy_and_the_saved_predictions(open_page, built):
+    test = np.load(built / "results/digits/test.npz")
+    saved = np.load(built / "results/digits/reference-test.npz")["predicted"]
+    page = ready(open_page(DIGITS))
+    for k in (0, 7, 42, 99):
+        page.evaluate(f"window.location.hash = 'test={k}'; window.location.reload()")
+        ready(page)
+        shown = page.eval_on_selector_all(
+            "#digit-probabilities li", "items => items.map(li => Number(li.dataset.probability))"
+        )
+        np.testing.assert_allclose(
+            shown, reference_forward(built, test["x"][k : k + 1])[0], atol=1e-6
+        )
+        assert int(page.get_attribute("#digit-probabilities", "data-predicted")) == saved[k]
+        assert f"a {test['labels'][k]}" in page.inner_text("#digit-source")
+
+
+def test_dragging_the_mouse_paints_and_the_prediction_follows(open_page):
+    page = ready(open_page(DIGITS))
+    page.click("#digit-clear")
+    # Dark pixels on the grid's canvas, and the probabilities the page shows.
+    ink = (
+        "Array.from(document.querySelector('#digit-grid').getContext('2d')"
+        ".getImageData(0, 0, 320, 320).data).filter((v, i) => i % 4 === 0 && v < 128).length"
+    )
+    probabilities = (
+        "Array.from(document.querySelectorAll('#digit-probabilities li'),"
+        " li => li.dataset.probability).join()"
+    )
+    before_ink, before = page.evaluate(ink), page.evaluate(probabilities)
+    box = page.locator("#digit-grid").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.1)
+    page.mouse.down()
+    for step in range(1, 9):
+        page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.1 * (1 + step))
+    page.mouse.up()
+    assert before_ink == 0 and page.evaluate(ink) > 0
+    assert page.evaluate(probabilities) != before
+    assert page.inner_text("#digit-source") == "Your drawing."
+
+
+@pytest.mark.parametrize("path", [REPLAY, DIGITS])
+def test_a_page_without_its_data_says_so(browser, server, path):
+    page = browser.new_page()
+    page.route("**/explore/data/**", lambda route: route.fulfill(status=404))
+    page.goto(server + path)
+    page.wait_for_selector(".explore-problem[role=alert]")
+    assert "could not load its data" in page.inner_text(".explore-problem")
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", [REPLAY + "#iteration=68", DIGITS + "#test=3"])
+def test_pages_have_no_accessibility_violations(open_page, path, width, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = ready(open_page(path, width))
+    # The page's content: its text and what the script built. Left out: the theme's
+    # header, navigation and footer, and the site-wide style of links in text (colour
+    # only, the theme's), which are every page's and not these pages' own.
+    results = Axe().run(
+        page,
+        context={"include": [[".md-content"]]},
+        options={"rules": {"link-in-text-block": {"enabled": False}}},
+    )
+    assert results.response["passes"], "axe checked nothing"
+    assert results.violations_count == 0, results.generate_report()
+    page.screenshot(path=tmp_path / "page.png", full_page=True)
+
+
+def test_each_pages_data_is_small_and_the_same_bytes_twice(built, tmp_path):
+    from scratchnet.explore.replay import ReplayRun, export_replay
+
+    data = built / "site" / "explore" / "data"
+    for page in ("replay", "digits"):
+        assert sum(f.stat().st_size for f in (data / page).iterdir()) <= 1_000_000, page
+    training = built / "results" / "training"
+    runs = [ReplayRun("default", training / "history.npz", training / "run.json")]
+    export_replay(runs, built / "results/data/train.csv", tmp_path / "index.json")
+    assert (tmp_path / "default.bin").read_bytes() == (data / "replay/default.bin").read_bytes()
+
+
+def test_the_configs_runs_are_trained_and_exported(built, tmp_path):
+    """Another run in explore.runs: the pipeline trains it, exports it, rebuilds the site,
+    and retrains nothing else."""
+    extra = tmp_path / "more-runs.yaml"
+    extra.write_text("explore:\n  runs:\n    - {name: seed-1, seed: 1}\n")
+    planned = planned_jobs(built, "docs", "--configfile", str(extra))
+    assert {"train_explore_run", "export_replay", "build_docs"} <= planned
+    assert not planned & {"train_network", "export_digits_models", "train_reference_model"}

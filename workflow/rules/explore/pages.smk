@@ -1,0 +1,111 @@
+# The site's two browser pages (docs/explore/): the data they load, exported from the
+# saved runs into docs/explore/data/ (git-ignored), where MkDocs publishes it as is.
+# At the depth of the chapters' rule files: train_explore_run reuses train_network's script.
+import re
+
+EXPLORE = config["explore"]
+# The replay page's runs: the tutorial's own, then the config's (explore.runs), each a
+# change of seed and/or learning rate to the tutorial's settings.
+EXPLORE_RUNS = {
+    run["name"]: {
+        "seed": int(run.get("seed", config["seed"])),
+        "lr": run.get("lr", config["lr"]),
+    }
+    for run in EXPLORE["runs"]
+}
+if len(EXPLORE_RUNS) != len(EXPLORE["runs"]):
+    raise ValueError(
+        "config: explore.runs gives two runs the same name; names must differ"
+    )
+REPLAY_NAMES = ["default", *EXPLORE_RUNS]
+EXPLORE_DATA = Path(workflow.basedir) / "docs" / "explore" / "data"
+EXPLORE_EXPORTS = [
+    EXPLORE_DATA / "replay" / "index.json",
+    *(EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_NAMES),
+    EXPLORE_DATA / "digits" / "index.json",
+    EXPLORE_DATA / "digits" / "model.bin",
+]
+EXPLORE_CODE = sorted((PACKAGE / "explore").glob("*.py")) + figure_code(
+    "lines", "training_animation"
+)
+
+
+# Where each replay run's history.npz and run.json are saved.
+REPLAY_FOLDERS = {
+    name: "results/training" if name == "default" else f"results/explore/runs/{name}"
+    for name in REPLAY_NAMES
+}
+
+
+# A run of the 9-6-2 network for the replay page: the tutorial's training with the
+# seed and learning rate that explore.runs gives it.
+use rule train_network as train_explore_run with:
+    output:
+        history="results/explore/runs/{run}/history.npz",
+        run="results/explore/runs/{run}/run.json",
+    log:
+        "results/logs/train_explore_run_{run}.log",
+    benchmark:
+        "results/benchmarks/train_explore_run_{run}.tsv"
+    wildcard_constraints:
+        run="|".join(map(re.escape, EXPLORE_RUNS)) or "no-runs",
+    priority: 0
+    params:
+        hidden=config["hidden"],
+        lr=lambda wildcards: EXPLORE_RUNS[wildcards.run]["lr"],
+        iterations=config["iterations"],
+        seed=lambda wildcards: EXPLORE_RUNS[wildcards.run]["seed"],
+
+
+# The replay page's data: every iteration of every run, with the colours of the GIF.
+rule export_replay:
+    input:
+        train="results/data/train.csv",
+        histories=[f"{folder}/history.npz" for folder in REPLAY_FOLDERS.values()],
+        runs=[f"{folder}/run.json" for folder in REPLAY_FOLDERS.values()],
+        code=EXPLORE_CODE,
+    output:
+        index=EXPLORE_DATA / "replay" / "index.json",
+        runs=[EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_NAMES],
+    log:
+        "results/logs/export_replay.log",
+    benchmark:
+        "results/benchmarks/export_replay.tsv"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
+    params:
+        names=REPLAY_NAMES,
+    script:
+        "../../scripts/explore/export_replay.py"
+
+
+# The draw-a-digit page's data: the trained models, the standardisation, test images.
+rule export_digits_models:
+    input:
+        train="results/digits/train.npz",
+        test="results/digits/test.npz",
+        reference="results/digits/runs/reference.npz",
+        predictions="results/digits/reference-test.npz",
+        softmax_regression="results/digits/runs/softmax_regression.npz",
+        code=EXPLORE_CODE + DIGITS_CODE,
+    output:
+        index=EXPLORE_DATA / "digits" / "index.json",
+        model=EXPLORE_DATA / "digits" / "model.bin",
+    log:
+        "results/logs/export_digits_models.log",
+    benchmark:
+        "results/benchmarks/export_digits_models.tsv"
+    conda:
+        CONDA_ENV
+    threads: 1
+    resources:
+        mem_mb=500,
+        runtime=10,
+    params:
+        test_images=EXPLORE["test_images"],
+    script:
+        "../../scripts/explore/export_digits.py"

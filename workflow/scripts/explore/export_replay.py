@@ -1,0 +1,13 @@
+"""Snakemake script: the replay page's data from the saved training runs."""
+
+from scratchnet.explore.replay import ReplayRun, export_replay
+from scratchnet.joblog import job_log
+
+with job_log(snakemake.log[0]):
+    runs = [
+        ReplayRun(name, history, run)
+        for name, history, run in zip(
+            snakemake.params.names, snakemake.input.histories, snakemake.input.runs
+        )
+    ]
+    export_replay(runs, snakemake.input.train, snakemake.output.index)
