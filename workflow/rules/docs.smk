@@ -5,17 +5,17 @@
 DOCS_CONFIG = Path(workflow.basedir) / "mkdocs.yml"
 DOCS_PAGES = sorted(
     path for path in (Path(workflow.basedir) / "docs").rglob("*") if path.is_file()
-)
+)  # (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
 DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
     (PACKAGE / "docsite" / "theme").glob("*.html")
 )
 SITE_FIGURES = FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"]
 # Pages show code from both chapters (snippets), so an edit rebuilds the site.
 SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
-# Each part of the nav as a notebook: its pages, then notebooks/<part>.md's cells.
+# Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
 NOTEBOOK_PARTS = ("lines", "digits")
 NOTEBOOK_RECIPES = [
-    Path(workflow.basedir) / "notebooks" / f"{part}.md" for part in NOTEBOOK_PARTS
+    Path(workflow.basedir) / "docs" / "notebooks" / f"{part}.md" for part in NOTEBOOK_PARTS
 ]
 
 
@@ -79,12 +79,12 @@ rule build_docs:
 
 
 # Each part as a Jupyter notebook made from its pages (the same text, numbers and code
-# sections as the site) and notebooks/<part>.md (the cells that run the code), without
+# sections as the site) and docs/notebooks/<part>.md (the cells that run the code), without
 # outputs; the same sources give the same bytes.
 rule write_notebook:
     input:
         config=DOCS_CONFIG,
-        recipe=Path(workflow.basedir) / "notebooks" / "{part}.md",
+        recipe=Path(workflow.basedir) / "docs" / "notebooks" / "{part}.md",
         pages=DOCS_PAGES,
         code=SITE_CODE,
         metrics="results/metrics.json",

@@ -18,6 +18,8 @@ PROBLEM_PREFIXES = ("WARNING", "ERROR", "Error", "Aborted")
 # The command-line tools that build the site from mkdocs.yml: MkDocs 1.6, and ProperDocs,
 # its drop-in continuation (same options, same config file).
 BUILDERS = ("mkdocs", "properdocs")
+# The folder of docs/ holding each part notebook's recipe (see notebook.py).
+NOTEBOOK_RECIPES = "notebooks"
 
 
 class SiteBuildFailed(InputProblem, RuntimeError):
@@ -27,15 +29,21 @@ class SiteBuildFailed(InputProblem, RuntimeError):
 def stage_docs(pages: str | Path, figures: Iterable[str | Path], staged: str | Path) -> None:
     """Copy the pages folder ``pages`` (docs/) to ``staged``, with every file of
     ``figures`` in its figs/ folder: the docs_dir mkdocs.yml names, so a page's
-    ``![...](figs/x0.png)`` is an ordinary file that ``--strict`` checks."""
+    ``![...](figs/x0.png)`` is an ordinary file that ``--strict`` checks. The notebooks'
+    recipes (docs/notebooks/) are no pages: they stay out."""
     figures = [Path(figure) for figure in figures]
     if not figures:
         raise SiteBuildFailed(f"{staged}: no figures to publish")
     with written_atomically(staged) as partial:
-        shutil.copytree(pages, partial)
+        shutil.copytree(pages, partial, ignore=_recipes(Path(pages)))
         (partial / "figs").mkdir()
         for figure in figures:
             shutil.copyfile(figure, partial / "figs" / figure.name)
+
+
+def _recipes(pages: Path):
+    top = pages.resolve()
+    return lambda folder, names: [NOTEBOOK_RECIPES] if Path(folder).resolve() == top else []
 
 
 def build_site(config_file: str | Path, site_dir: str | Path, builder: str = "mkdocs") -> None:

@@ -4,7 +4,7 @@ The notebook follows the part's pages in order: each page's text as Markdown cel
 the numbers quoted from the run (``quoting.fill_numbers``, as the site) and the math left
 as ``$...$`` for Jupyter to render; each code block the page shows as a code cell holding
 the package's own definitions (``code.PackageSource``). After a page come the cells its
-recipe, ``notebooks/<part>.md``, adds: make the data, train, print the numbers the text
+recipe, ``docs/notebooks/<part>.md``, adds: make the data, train, print the numbers the text
 quotes, draw the pictures. A recipe is Markdown:
 
     <!-- code: lines/datasets.py lines/training.py -->   where its cells' names are found
@@ -278,13 +278,13 @@ def _prose_for_jupyter(text: str) -> str:
         title = match["title"] or match["kind"].capitalize()
         body = "\n".join(line[4:] for line in match["body"].rstrip("\n").splitlines())
         quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
-        return f"> **{title}**\n>\n{quoted}\n"
+        return f"> **{title}**\n>\n{quoted}\n\n"
 
     text = FIGURE.sub(figure, text)
     text = IMAGE.sub(lambda m: f"*(Figure on the website: {m['alt']})*", text)
     text = PAGE_LINK.sub(lambda m: m["text"], text)
     text = ATTR_LIST.sub("", text)
-    text = ADMONITION.sub(admonition, text)
+    text = ADMONITION.sub(admonition, text + "\n")  # its body may be the text's last line
     return HEADING.sub(lambda m: "#" + m[1] + " ", text)
 
 
