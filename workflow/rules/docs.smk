@@ -15,7 +15,8 @@ SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
 # Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
 NOTEBOOK_PARTS = ("lines", "digits")
 NOTEBOOK_RECIPES = [
-    Path(workflow.basedir) / "docs" / "notebooks" / f"{part}.md" for part in NOTEBOOK_PARTS
+    Path(workflow.basedir) / "docs" / "notebooks" / f"{part}.md"
+    for part in NOTEBOOK_PARTS
 ]
 
 
@@ -61,10 +62,10 @@ rule build_docs:
         "results/logs/build_docs.log",
     benchmark:
         "results/benchmarks/build_docs.tsv"
-    conda:
-        "../envs/docs.yaml"
     # Before write_notebook, which reads the same pages: a bad page fails here first.
     priority: 1
+    conda:
+        "../envs/docs.yaml"
     threads: 1
     resources:
         mem_mb=500,
@@ -85,7 +86,9 @@ rule write_notebook:
     input:
         config=DOCS_CONFIG,
         recipe=Path(workflow.basedir) / "docs" / "notebooks" / "{part}.md",
-        pages=DOCS_PAGES,
+        # The pages as the site reads them; so build_docs, first by priority, is the job
+        # that reports a page's error.
+        staged=rules.stage_docs.output.staged,
         code=SITE_CODE,
         metrics="results/metrics.json",
         settings="results/config.json",

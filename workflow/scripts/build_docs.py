@@ -15,4 +15,4 @@ with job_log(snakemake.log[0]):
         (partial / "notebooks").mkdir()
         for recipe in snakemake.input.recipes:
             notebook = partial / "notebooks" / f"{Path(recipe).stem}.ipynb"
-            write_part_notebook(config, recipe, notebook)
+            write_part_notebook(config, recipe, notebook, pages_dir=snakemake.input.staged)
