@@ -166,6 +166,9 @@ def test_a_missing_section_or_a_name_clash_is_an_error_naming_it(tmp_path):
     root = fake_package(tmp_path)
     with pytest.raises(CodeError, match=r"sub/b\.py has no section 'lop'"):
         PackageSource(root).section_cells("sub/b.py", "lop")
+    (root / "wrong.py").write_text("from .helpers import triple\n\n\ndef f():\n    triple()\n")
+    with pytest.raises(CodeError, match=r"wrong\.py imports triple from helpers\.py, which does"):
+        PackageSource(root).cells_for_names(["f"], ["wrong.py"])
     (root / "other.py").write_text("def double(x):\n    return x\n")
     source = PackageSource(root)
     source.cells_for_names(["double"], ["helpers.py"])
@@ -187,3 +190,66 @@ def test_a_pages_markdown_is_made_fit_for_jupyter():
         "> *Figure on the website:* The $W_1$ video.\n\n> **Checked**\n>\n> Twice.\n\n"
         "```sh\n# not a heading\n```"
     )
+
+
+def small_site(root, page_text):
+    """mkdocs.yml with one part of one page, its quoted results, and the fake package."""
+    import json
+
+    fake_package(root / "src" / "pkg")
+    (root / "docs" / "notebooks").mkdir(parents=True)
+    (root / "docs" / "p.md").write_text(page_text)
+    (root / "results.json").write_text(json.dumps(SOURCES["metrics"]))
+    (root / "mkdocs.yml").write_text(
+        "nav:\n  - Part: [{P: p.md}]\nextra:\n  notebooks: {parts: {Part: part}}\n"
+        "markdown_extensions:\n"
+        f"  - scratchnet.docsite.quoting: {{sources: {{metrics: {root / 'results.json'}}}}}\n"
+        "  - pymdownx.snippets: {base_path: [src/pkg]}\n"
+    )
+    recipe = root / "docs" / "notebooks" / "part.md"
+    recipe.write_text(
+        "# Part\n\n<!-- code: sub/b.py -->\n<!-- after: p.md -->\n"
+        "```python\nprint(total([1]))\n```\n"
+    )
+    return root / "mkdocs.yml", recipe
+
+
+def test_a_part_notebook_follows_its_page_then_its_recipe(tmp_path):
+    from scratchnet.docsite.notebook import part_notebook
+
+    config, recipe = small_site(
+        tmp_path,
+        "Loss {{ metrics.final_loss:.2f }}.\n\n```python\n"
+        '--8<-- "helpers.py:nothing"\n```\n'.replace("nothing", "x"),
+    )
+    helpers = tmp_path / "src" / "pkg" / "helpers.py"
+    helpers.write_text(
+        "# --8<-- [start:x]\ndef one():\n    return 1\n# --8<-- [end:x]\n\n\n" + helpers.read_text()
+    )
+    cells = part_notebook(config, recipe).cells
+    sources = [cell.source for cell in cells]
+    assert [cell.cell_type for cell in cells] == ["markdown"] * 2 + ["code"] * 5
+    assert sources[:3] == ["# Part", "Loss 1.18.", "import numpy as np"]  # imports first
+    assert cells[2].id == "imports"
+    assert sources[3] == "# src/scratchnet/helpers.py\ndef one():\n    return 1"
+    # What the recipe's cell calls, after what that needs, then the cell itself.
+    assert sources[4].startswith("# src/scratchnet/helpers.py\n# The scale.\nSCALE = 2")
+    assert sources[5].startswith("# src/scratchnet/sub/b.py\ndef total(values):")
+    assert sources[6] == "print(total([1]))"
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        ('```python\n--8<-- "sub/b.py:lop"\n```\n', 'p.md: --8<-- "sub/b.py:lop": sub/b.py has no'),
+        ("{{ metrics.final_los }}", "p.md: {{ metrics.final_los }}: no value 'final_los'"),
+        ("```python\nprint(1)\n```\n", "p.md: a python block that is not only --8<-- lines"),
+    ],
+)
+def test_a_page_the_notebook_cannot_resolve_names_the_page_and_the_piece(tmp_path, page, expected):
+    from scratchnet.docsite.notebook import part_notebook
+
+    config, recipe = small_site(tmp_path, page)
+    with pytest.raises(ValueError) as error:
+        part_notebook(config, recipe)
+    assert expected in str(error.value)

@@ -193,7 +193,13 @@ class PackageSource:
             return binding
         if binding[0] == "module":
             return Namespace(binding[1], name)
-        return self._resolve(self.module(binding[1]), binding[2])
+        target = self.module(binding[1])
+        if binding[2] not in target.definitions and binding[2] not in target.imports:
+            raise CodeError(
+                f"{module.relative} imports {binding[2]} from {binding[1]}, which "
+                "does not define it"
+            )
+        return self._resolve(target, binding[2])
 
     def _dependencies(self, item) -> list:
         if isinstance(item, Namespace):
