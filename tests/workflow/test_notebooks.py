@@ -203,7 +203,7 @@ def test_editing_an_included_function_changes_the_notebook(site, tmp_path):  # n
     edited = text.replace("    A1 = relu(z1)\n", "    A1 = relu(z1)  # edited, a test's mark\n")
     assert edited != text
     network.write_text(edited)
-    snakemake(workdir, "--cores", "2", "--rerun-triggers", "mtime", "notebooks")
+    snakemake(workdir, "notebooks", "--cores", "2", "--rerun-triggers", "mtime")
     notebook = nbformat.read(notebook_path(workdir, "lines"), as_version=4)
     assert any("A1 = relu(z1)  # edited, a test's mark" in c.source for c in notebook.cells)
 
