@@ -1,24 +1,57 @@
 # The tutorial's website: its pages (docs/), every figure and the numbers the text
-# quotes, built by MkDocs into site/. `snakemake -j4 docs` rebuilds stale assets first,
-# the sweep included (its page quotes the summary).
+# quotes, built by MkDocs into site/, with each part's notebook. `snakemake -j4 docs`
+# rebuilds stale assets first, the sweep included (its page quotes the summary).
 
 DOCS_CONFIG = Path(workflow.basedir) / "mkdocs.yml"
 DOCS_PAGES = sorted(
     path for path in (Path(workflow.basedir) / "docs").rglob("*") if path.is_file()
+)  # (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
+DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
+    (PACKAGE / "docsite" / "theme").glob("*.html")
 )
-DOCS_CODE = sorted((PACKAGE / "docsite").glob("*.py"))
+SITE_FIGURES = FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"]
+# Pages show code from both chapters (snippets), so an edit rebuilds the site.
+SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
+# Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
+NOTEBOOK_PARTS = ("lines", "digits")
+NOTEBOOK_RECIPES = [
+    Path(workflow.basedir) / "docs" / "notebooks" / f"{part}.md"
+    for part in NOTEBOOK_PARTS
+]
+
+
+# The docs_dir mkdocs.yml names: the pages with figs/ beside them, so the site publishes
+# the figures as ordinary files (no MkDocs hook) and --strict checks every one.
+rule stage_docs:
+    input:
+        config=DOCS_CONFIG,
+        pages=DOCS_PAGES,
+        figures=SITE_FIGURES,
+        code=DOCS_CODE,
+    output:
+        staged=directory("build/docs"),
+    log:
+        "results/logs/stage_docs.log",
+    conda:
+        "../envs/docs.yaml"
+    threads: 1
+    resources:
+        mem_mb=200,
+        runtime=5,
+    script:
+        "../scripts/stage_docs.py"
 
 
 # `mkdocs build --strict`: a missing figure, a broken link or anchor, a quoted number
 # the metrics lack or math that cannot be typeset fails the build. Built under a
-# temporary name and renamed, so site/ only ever holds a complete build.
+# temporary name and renamed, so site/ only ever holds a complete build; the part
+# notebooks are written into it after MkDocs succeeds, so a page's error is MkDocs'.
 rule build_docs:
     input:
         config=DOCS_CONFIG,
-        pages=DOCS_PAGES,
-        # Pages show code from both chapters (snippets), so an edit rebuilds the site.
-        code=sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE)),
-        figures=FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"],
+        staged=rules.stage_docs.output.staged,
+        recipes=NOTEBOOK_RECIPES,
+        code=SITE_CODE,
         metrics="results/metrics.json",
         settings="results/config.json",
         digits="results/digits/metrics.json",
@@ -30,17 +63,62 @@ rule build_docs:
         "results/logs/build_docs.log",
     benchmark:
         "results/benchmarks/build_docs.tsv"
+    # Before write_notebook, which reads the same pages: a bad page fails here first.
+    priority: 1
     conda:
         "../envs/docs.yaml"
     threads: 1
     resources:
         mem_mb=500,
         runtime=10,
+    params:
+        # The site's address and repository, if the environment names them (the GitHub
+        # workflow does): 404.html's links, and the pages' "Open in Colab" links.
+        site_url=os.environ.get("SCRATCHNET_SITE_URL", ""),
+        repo_url=os.environ.get("SCRATCHNET_REPO_URL", ""),
     script:
         "../scripts/build_docs.py"
+
+
+# Each part as a Jupyter notebook made from its pages (the same text, numbers and code
+# sections as the site) and docs/notebooks/<part>.md (the cells that run the code), without
+# outputs; the same sources give the same bytes.
+rule write_notebook:
+    input:
+        config=DOCS_CONFIG,
+        recipe=Path(workflow.basedir) / "docs" / "notebooks" / "{part}.md",
+        # The pages as the site reads them; so build_docs, first by priority, is the job
+        # that reports a page's error.
+        staged=rules.stage_docs.output.staged,
+        code=SITE_CODE,
+        metrics="results/metrics.json",
+        settings="results/config.json",
+        digits="results/digits/metrics.json",
+        sweep="results/sweep/metrics.json",
+    output:
+        notebook="build/notebooks/{part}.ipynb",
+    log:
+        "results/logs/write_notebook_{part}.log",
+    wildcard_constraints:
+        part="|".join(NOTEBOOK_PARTS),
+    conda:
+        "../envs/docs.yaml"
+    threads: 1
+    resources:
+        mem_mb=200,
+        runtime=5,
+    script:
+        "../scripts/write_notebook.py"
+
+
+# `snakemake -j4 notebooks`: the notebooks alone.
+rule notebooks:
+    input:
+        expand(rules.write_notebook.output.notebook, part=NOTEBOOK_PARTS),
 
 
 # The target: `snakemake -j4 docs`.
 rule docs:
     input:
         rules.build_docs.output.site,
+        rules.notebooks.input,
