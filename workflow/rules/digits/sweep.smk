@@ -72,22 +72,3 @@ rule summarise_sweep:
         runtime=5,
     script:
         "../../scripts/digits/summarise_sweep.py"
-
-
-# Validation accuracy against learning rate: a panel per initialisation, a line per loss.
-use rule draw_figure as plot_sweep_summary with:
-    input:
-        summary="results/sweep/summary.csv",
-        code=figure_code("digits", "sweep_summary", "losses"),
-    output:
-        png=report(
-            "figs/sweep-summary.png",
-            caption="../../report/sweep-summary.rst",
-            category="Sweep",
-        ),
-    log:
-        "results/logs/plot_sweep_summary.log",
-    benchmark:
-        "results/benchmarks/plot_sweep_summary.tsv"
-    params:
-        module="digits.sweep_summary",
