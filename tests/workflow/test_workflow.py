@@ -207,3 +207,22 @@ def test_editing_a_digits_figure_redraws_only_it_and_nn_reruns_the_chapter(built
     assert not planned & TRAINING_JOBS  # chapter one does not use the layer library
     assert "plot_normal_densities" in planned  # every digits figure lists its chapter's code
     snakemake(built, "--cores", "2")
+
+
+def test_a_copied_checkout_has_nothing_to_do(built, tmp_path):
+    # As `cp -a` or a CI cache restored at another path: the rules name their code by a
+    # path relative to the working directory, so the recorded inputs still match.
+    copy = tmp_path / "moved"
+    shutil.copytree(built, copy, symlinks=True)
+    assert "Nothing to be done" in snakemake(copy, "--dry-run")
+    # --directory from another folder: the same checkout, seen from elsewhere.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    command = [sys.executable, "-m", "snakemake", "-s", str(copy / "Snakefile")]
+    result = subprocess.run(
+        [*command, "--directory", str(copy), "--dry-run"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
+    assert "Nothing to be done" in result.stdout + result.stderr, result.stdout + result.stderr

@@ -13,7 +13,12 @@ CONDA_ENV = str(Path(workflow.basedir) / "workflow" / "envs" / "scratchnet.yaml"
 # MP4): its jobs start first when they can, and the short figure jobs fill the gaps.
 ANIMATION_PRIORITY = 10
 
-SOURCE = Path(workflow.basedir) / "src"
+# The checkout, as a path relative to the working directory (the checkout itself, or the
+# folder given with --directory): the rules name their code inputs by it, so a checkout
+# moved or copied elsewhere (`cp -a`, a CI cache restored at another path) keeps its
+# recorded inputs and a rerun there has nothing to do.
+CHECKOUT = Path(os.path.relpath(workflow.basedir))
+SOURCE = CHECKOUT / "src"
 PACKAGE = SOURCE / "scratchnet"
 
 # Jobs import the package from this checkout, the code the rules list as input, whether
@@ -21,7 +26,7 @@ PACKAGE = SOURCE / "scratchnet"
 # also reaches jobs on other machines, which parse this file again.
 os.environ.update(
     PYTHONPATH=os.pathsep.join(
-        filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")])
+        filter(None, [str(SOURCE.resolve()), os.environ.get("PYTHONPATH")])
     )
 )
 # What a job's code depends on, as inputs, so an edit reruns exactly what it could change:

@@ -2,10 +2,8 @@
 # quotes, built by MkDocs into site/. `snakemake -j4 docs` rebuilds stale assets first,
 # the sweep included (its page quotes the summary).
 
-DOCS_CONFIG = Path(workflow.basedir) / "mkdocs.yml"
-DOCS_PAGES = sorted(
-    path for path in (Path(workflow.basedir) / "docs").rglob("*") if path.is_file()
-)
+DOCS_CONFIG = CHECKOUT / "mkdocs.yml"
+DOCS_PAGES = sorted(path for path in (CHECKOUT / "docs").rglob("*") if path.is_file())
 DOCS_CODE = sorted((PACKAGE / "docsite").glob("*.py"))
 
 
