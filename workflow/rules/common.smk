@@ -177,7 +177,43 @@ def mnist_files(folder):
     )
 
 
-# The hyperparameter sweep (config `sweep:`): one job per point of the grid.
+# Memory a job declares (mem_mb; a cluster that enforces it kills a job using more), from
+# what the job will hold: Python with numpy and the package loaded, plus a multiple of the
+# data it reads. The multiples are measured (results/benchmarks/*.tsv, max_rss) on
+# MNIST-sized images and checked by tests/digits/test_job_memory.py: the split holds the
+# raw images, their float copy and the shuffled, standardised sets; a training the sets,
+# their mini-batches and its activations.
+BASE_MB = 250
+SPLIT_DATA_FACTOR = 12
+TRAINING_DATA_FACTOR = 3
+
+
+def data_mb(paths):
+    """Megabytes of ``paths`` once read: a gzip file's uncompressed size (its last four
+    bytes), any other file's size."""
+    total = 0
+    for path in map(Path, paths):
+        with open(path, "rb") as f:
+            gzipped = f.read(2) == b"\x1f\x8b"
+            f.seek(-4 if gzipped else 0, os.SEEK_END)
+            total += int.from_bytes(f.read(4), "little") if gzipped else f.tell()
+    return total / 1e6
+
+
+def split_mem_mb(wildcards, input):
+    """mem_mb of a split job: its MNIST files (none for the bundled digits)."""
+    return BASE_MB + round(SPLIT_DATA_FACTOR * data_mb(input.mnist))
+
+
+def training_mem_mb(wildcards, input):
+    """mem_mb of a training job: the sets it reads (the .npz inputs, uncompressed)."""
+    sets = [path for path in input if str(path).endswith(".npz")]
+    return BASE_MB + round(TRAINING_DATA_FACTOR * data_mb(sets))
+
+
+# The hyperparameter sweep (config `sweep:`): a result file per point of the grid, named
+# after the point (scratchnet.digits.sweep.point_of reads it back), in a fixed order, cut
+# into chunks of `points_per_job`: one job trains a chunk, point after point.
 SWEEP = config["sweep"]
 SWEEP_POINTS = expand(
     "results/sweep/points/{loss}/{init}/lr{lr}/seed{seed}.json",
@@ -186,3 +222,7 @@ SWEEP_POINTS = expand(
     lr=SWEEP["lrs"],
     seed=SWEEP["seeds"],
 )
+SWEEP_CHUNKS = [
+    SWEEP_POINTS[start : start + SWEEP["points_per_job"]]
+    for start in range(0, len(SWEEP_POINTS), SWEEP["points_per_job"])
+]
