@@ -18,6 +18,7 @@ report: "workflow/report/workflow.rst"
 
 
 include: "workflow/rules/common.smk"
+include: "workflow/rules/build_lock.smk"
 include: "workflow/rules/figures.smk"
 include: "workflow/rules/lines/datasets.smk"
 include: "workflow/rules/lines/training.smk"
