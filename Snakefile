@@ -11,6 +11,9 @@ min_version("9.0")
 configfile: Path(workflow.basedir) / "config" / "config.yaml"
 
 
+include: "workflow/rules/config_numbers.smk"
+
+
 validate(config, "workflow/schemas/config.schema.yaml", set_default=True)
 
 

@@ -1,6 +1,6 @@
 """The sweep on a real Slurm cluster, through Snakemake's official executor plugin and
-profiles/slurm: every point runs as a Slurm job, the results are byte-identical to a
-local run's, and a failing job makes snakemake exit non-zero instead of hanging.
+profiles/slurm: every chunk of points runs as a Slurm job, the results are byte-identical
+to a local run's, and a failing job makes snakemake exit non-zero instead of hanging.
 
 The cluster is the single-node one `.ci/slurm-cluster up` starts (the README's test
 command runs it). Without it the tests skip, except in CI, where they fail.
@@ -26,8 +26,8 @@ sweep:
   seeds: [0]
   hidden: 10
   epochs: 3
-  runtime: 5
-  mem_mb: 500
+  runtime: 2
+  points_per_job: 2
 """
 TIMEOUT = 600  # seconds: a hang (the plugin waiting forever on a job) fails the test
 
@@ -75,17 +75,17 @@ def test_a_sweep_on_slurm_matches_the_same_sweep_run_locally(tmp_path):
             assert (slurm / point).read_bytes() == (local / point).read_bytes(), point
     summary = "results/sweep/summary.csv"
     assert (slurm / summary).read_bytes() == (local / summary).read_bytes()
-    # Each point's job ran under Slurm, in a job of its own.
+    # Each chunk (two points) ran under Slurm, in a job of its own.
     logs = list((slurm / "results/logs/sweep").rglob("*.log"))
     job_ids = {re.search(r"^slurm job (\d+)$", log.read_text(), re.M)[1] for log in logs}
-    assert len(logs) == 4 and len(job_ids) == 4
+    assert len(logs) == 2 and len(job_ids) == 2
 
 
 def test_a_failing_job_makes_snakemake_fail_instead_of_hang(tmp_path):
     broken = tmp_path / "not-mnist"
     broken.mkdir()
     (broken / "train-images-idx3-ubyte").write_bytes(b"not an IDX file")
-    workdir, config = sweep_copy(tmp_path / "failing", SLURM_SWEEP + f"  mnist_dir: {broken}\n")
+    workdir, config = sweep_copy(tmp_path / "failing", SLURM_SWEEP + f"digits:\n  mnist_dir: {broken}\n")
     result = on_slurm(workdir, "sweep", *config)  # TimeoutExpired if it hangs
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
