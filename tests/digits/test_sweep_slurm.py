@@ -85,7 +85,9 @@ def test_a_failing_job_makes_snakemake_fail_instead_of_hang(tmp_path):
     broken = tmp_path / "not-mnist"
     broken.mkdir()
     (broken / "train-images-idx3-ubyte").write_bytes(b"not an IDX file")
-    workdir, config = sweep_copy(tmp_path / "failing", SLURM_SWEEP + f"digits:\n  mnist_dir: {broken}\n")
+    workdir, config = sweep_copy(
+        tmp_path / "failing", SLURM_SWEEP + f"digits:\n  mnist_dir: {broken}\n"
+    )
     result = on_slurm(workdir, "sweep", *config)  # TimeoutExpired if it hangs
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
