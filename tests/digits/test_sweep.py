@@ -62,7 +62,7 @@ def uninterrupted(tmp_path_factory):
     """The sweep at the default chunk size: its 16 points in one job."""
     workdir, config = sweep_copy(tmp_path_factory.mktemp("sweep-whole"))
     output = snakemake(workdir, "--cores", "2", "sweep", *config)
-    assert chunk_jobs(output.split("Job stats:", 1)[1].split("total", 1)[0]) == 1
+    assert chunk_jobs(output) == 1
     return workdir
 
 
@@ -102,14 +102,14 @@ def test_a_sweep_killed_mid_way_resumes_only_the_missing_points(uninterrupted, t
     done = {p: mtime for p, mtime in written.items() if p not in unsure}
     assert 4 <= len(written) < POINTS and len(done) >= 3, "kill while points remain"
     output = snakemake(workdir, "--dry-run", "sweep", *config)
-    assert chunk_jobs(output.split("Job stats:", 1)[1]) == POINTS - len(done), output
+    assert chunk_jobs(output) == POINTS - len(done), output
     # In chunks of 4 instead, only the chunks that miss a point would run: changing the
     # chunk size retrains nothing that is done.
     finished = {"/".join(p.parts[-4:]) for p in done}
     missing = {i // 4 for i, name in enumerate(ORDER) if name not in finished}
     in_fours = ["--config", "sweep={points_per_job: 4}"]
     output = snakemake(workdir, "--dry-run", "sweep", *config, *in_fours)
-    assert chunk_jobs(output.split("Job stats:", 1)[1]) == len(missing), output
+    assert chunk_jobs(output) == len(missing), output
     snakemake(workdir, "--cores", "2", "sweep", *config)
     assert {p: p.stat().st_mtime_ns for p in done} == done  # finished points not rerun
     summary = (workdir / "results" / "sweep" / "summary.csv").read_bytes()
@@ -117,9 +117,10 @@ def test_a_sweep_killed_mid_way_resumes_only_the_missing_points(uninterrupted, t
     assert planned_jobs(workdir, "sweep", *config) == set()
 
 
-def chunk_jobs(table: str) -> int:
-    """How many chunk jobs (rules train_sweep_chunk_<i>, one job each) a job-stats table
-    lists."""
+def chunk_jobs(output: str) -> int:
+    """How many chunk jobs (rules train_sweep_chunk_<i>, one job each) the first job-stats
+    table in snakemake's ``output`` lists."""
+    table = output.split("Job stats:", 1)[1].split("total", 1)[0]
     return sum(
         int(line.split()[1]) for line in table.splitlines() if line.startswith("train_sweep_chunk_")
     )

@@ -13,6 +13,8 @@ import re
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +94,23 @@ def test_a_failing_job_makes_snakemake_fail_instead_of_hang(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "make_sweep_splits" in output
+
+
+def test_a_no_op_starts_fast_where_the_controller_is_absent(built, tmp_path):
+    # Where Slurm's client is installed but no controller answers (the cluster down, or
+    # the machine restarted), the executor plugin's `scontrol show config` at start-up
+    # must fail at once, not wait 9 s: the same no-op, against the running cluster and
+    # against a port where none listens, takes about as long.
+    absent = tmp_path / "slurm.conf"
+    conf = Path("/etc/slurm/slurm.conf").read_text()
+    absent.write_text(re.sub(r"(?m)^SlurmctldPort=.*\n", "", conf) + "SlurmctldPort=6999\n")
+
+    def no_op_seconds(slurm_conf: Path) -> float:
+        started = time.perf_counter()
+        output = snakemake(built, "--cores", "1", env={**os.environ, "SLURM_CONF": str(slurm_conf)})
+        assert "Nothing to be done" in output
+        return time.perf_counter() - started
+
+    up = no_op_seconds(Path("/etc/slurm/slurm.conf"))
+    down = no_op_seconds(absent)
+    assert down - up < 2, f"no-op: {up:.1f} s with the controller, {down:.1f} s without"
