@@ -6,16 +6,25 @@ import yaml
 
 
 def numbers_from_text(values, schema):
+    """Replace, in place, each text in ``values`` that spells a number where ``schema``
+    (its part of the config schema) wants one, in sections and lists too."""
     for key, spec in schema.get("properties", {}).items():
-        value = values.get(key) if isinstance(values, dict) else None
-        types = spec.get("type")
-        types = types if isinstance(types, list) else [types]
-        if isinstance(value, str) and {"integer", "number"} & set(types):
-            number = yaml.safe_load(value)
-            if isinstance(number, (int, float)) and not isinstance(number, bool):
-                values[key] = number
-        elif isinstance(value, dict) and "object" in types:
-            numbers_from_text(value, spec)
+        if isinstance(values, dict) and key in values:
+            values[key] = number_from_text(values[key], spec)
+
+
+def number_from_text(value, spec):
+    types = spec.get("type")
+    types = set(types if isinstance(types, list) else [types])
+    if isinstance(value, str) and types & {"integer", "number"}:
+        number = yaml.safe_load(value)
+        is_number = isinstance(number, (int, float)) and not isinstance(number, bool)
+        return number if is_number else value
+    if isinstance(value, list) and "items" in spec:
+        return [number_from_text(item, spec["items"]) for item in value]
+    if isinstance(value, dict) and "object" in types:
+        numbers_from_text(value, spec)
+    return value
 
 
 with open(Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml") as f:
