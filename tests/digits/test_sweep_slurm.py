@@ -29,8 +29,10 @@ sweep:
   hidden: 10
   epochs: 3
   runtime: 2
-  points_per_job: 2
 """
+# Two points a job (the profile's own chunks would hold all four): given with --config,
+# which replaces the profile's --config.
+TWO_PER_JOB = ["--config", "sweep={points_per_job: 2}"]
 TIMEOUT = 600  # seconds: a hang (the plugin waiting forever on a job) fails the test
 
 
@@ -65,7 +67,7 @@ def test_cluster_is_up_in_ci():
 
 def test_a_sweep_on_slurm_matches_the_same_sweep_run_locally(tmp_path):
     slurm, config = sweep_copy(tmp_path / "slurm")
-    result = on_slurm(slurm, "sweep", *config)
+    result = on_slurm(slurm, "sweep", *config, *TWO_PER_JOB)
     assert result.returncode == 0, result.stdout + result.stderr
     local, config = sweep_copy(tmp_path / "local")
     snakemake(local, "--cores", "2", "sweep", *config)
