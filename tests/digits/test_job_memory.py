@@ -1,11 +1,13 @@
 """Chapter two's jobs declare the memory they will hold (mem_mb, from the data they read),
 checked against what they held: the MNIST path at full image size (28x28), on a few
 thousand generated images, every job's measured peak (its benchmark file's max_rss) at
-most what it declared."""
+most what it declared. The same run checks that one setting, digits.mnist_dir, chooses
+the data of the whole part: the sweep trains on the same MNIST, and says so."""
 
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 
@@ -57,3 +59,11 @@ def test_every_digits_job_holds_at_most_what_it_declared(tmp_path):
     assert len(jobs) >= 10, output  # the split, every training, the sweep's split and chunk
     over = {job: pair for job, pair in jobs.items() if pair[1] > pair[0]}
     assert not over, f"(declared MB, held MB) of jobs over their mem_mb: {over}"
+    # digits.mnist_dir alone chose the sweep's data too, and its metrics say which.
+    digits = json.loads((workdir / "results" / "digits" / "metrics.json").read_text())["data"]
+    sweep = json.loads((workdir / "results" / "sweep" / "metrics.json").read_text())["data"]
+    assert sweep["source"] == "MNIST" and sweep["side"] == digits["side"] == 28
+    assert (sweep["train_images"], sweep["valid_images"]) == (
+        digits["train_images"],
+        digits["valid_images"],
+    )

@@ -121,6 +121,16 @@ def test_editing_one_figure_module_redraws_only_that_figure(built):
     snakemake(built, "--cores", "2", "figs/y.png")  # leave the build up to date
 
 
+def test_editing_a_helper_module_redraws_exactly_the_figures_listing_it(built):
+    # image_grid is a helper of two entries of workflow/figures.yaml, and only of those.
+    module = built / "src" / "scratchnet" / "figures" / "lines" / "image_grid.py"
+    module.write_text(module.read_text() + "\n# restyled\n")
+    assert planned_jobs(built) == {"plot_training_set", "plot_validation_set"}
+    snakemake(
+        built, "--cores", "2", "figs/training-set.png", "figs/valid-set1.png", "figs/valid-set2.png"
+    )
+
+
 def test_report_is_self_contained_with_every_figure_and_a_caption(built):
     report = built / "report.html"
     snakemake(built, "--report", str(report))
