@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from scratchnet.digits.sweep import read_summary, run_point
+from scratchnet.digits.sweep import point_of, read_summary, run_point
 from workflow_copy import copy_workflow, planned_jobs, snakemake
 
 SMALL_SWEEP = """
@@ -55,6 +55,12 @@ def test_a_diverging_point_records_its_epoch_instead_of_failing(splits):
     )
     assert record["diverged_epoch"] == 1
     assert len(record["val_accuracy"]) == 1  # epoch 0, before it diverged
+
+
+def test_a_result_file_names_its_point():
+    # The chunk job trains the points its output files name, in the workflow's pattern.
+    path = "results/sweep/points/softmax_mse/glorot/lr0.03/seed2.json"
+    assert point_of(path) == {"loss": "softmax_mse", "init": "glorot", "lr": 0.03, "seed": 2}
 
 
 @pytest.fixture(scope="module")
