@@ -123,7 +123,7 @@ def test_editing_one_figure_module_redraws_only_that_figure(built):
 
 def test_editing_a_helper_module_redraws_exactly_the_figures_listing_it(built):
     # image_grid is a helper of two entries of workflow/figures.yaml, and only of those.
-    module = built / "src" / "scratchnet" / "figures" / "lines" / "image_grid.py"
+    module = built / "src" / "scratchnet" / "figures" / "image_grid.py"
     module.write_text(module.read_text() + "\n# restyled\n")
     assert planned_jobs(built) == {"plot_training_set", "plot_validation_set"}
     snakemake(
