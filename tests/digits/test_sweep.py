@@ -65,10 +65,10 @@ def test_a_result_file_names_its_point():
 
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory):
-    """The sweep at the default chunk size: its 16 points in one job."""
+    """The sweep at the default chunk size (15): its 16 points in two jobs."""
     workdir, config = sweep_copy(tmp_path_factory.mktemp("sweep-whole"))
     output = snakemake(workdir, "--cores", "2", "sweep", *config)
-    assert chunk_jobs(output) == 1
+    assert chunk_jobs(output) == 2
     return workdir
 
 
@@ -85,7 +85,7 @@ def test_the_summary_has_a_row_per_point_and_marks_divergence(uninterrupted):
 
 
 def test_a_sweep_killed_mid_way_resumes_only_the_missing_points(uninterrupted, tmp_path):
-    # One point per job here, the default's one job there: the same summary's bytes.
+    # One point per job here, the default's chunks there: the same summary's bytes.
     workdir, config = sweep_copy(tmp_path / "sweep-killed", points_per_job=1)
     points = workdir / "results" / "sweep" / "points"
     command = [sys.executable, "-m", "snakemake", "--directory", str(workdir), "--cores", "1"]
