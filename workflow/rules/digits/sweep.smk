@@ -3,6 +3,13 @@
 # points, each declaring what it needs, so any executor can place it. Not part of `all`.
 
 
+# The summary and its figure read small files and take a second: on a cluster they run
+# where snakemake runs, not as jobs that would each wait for Slurm to start and report them.
+localrules:
+    summarise_sweep,
+    plot_sweep_summary,
+
+
 # The sweep's data: the digits chapter's split rule, on the chapter's dataset (the
 # bundled digits, or MNIST if digits.mnist_dir is set), split with the sweep's own seed.
 use rule make_digits_splits as make_sweep_splits with:
