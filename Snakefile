@@ -11,6 +11,9 @@ min_version("9.0")
 configfile: Path(workflow.basedir) / "config" / "config.yaml"
 
 
+include: "workflow/rules/config_numbers.smk"
+
+
 validate(config, "workflow/schemas/config.schema.yaml", set_default=True)
 
 
@@ -18,6 +21,7 @@ report: "workflow/report/workflow.rst"
 
 
 include: "workflow/rules/common.smk"
+include: "workflow/rules/build_lock.smk"
 include: "workflow/rules/figures.smk"
 include: "workflow/rules/lines/datasets.smk"
 include: "workflow/rules/lines/training.smk"

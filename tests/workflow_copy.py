@@ -27,10 +27,11 @@ def copy_workflow(destination: Path) -> Path:
     return destination
 
 
-def snakemake(workdir: Path, *args: str) -> str:
-    """Run snakemake's CLI in ``workdir``; fail the test with its output if it fails."""
+def snakemake(workdir: Path, *args: str, env: dict | None = None) -> str:
+    """Run snakemake's CLI in ``workdir`` (in environment ``env``, by default this
+    process's); fail the test with its output if it fails."""
     command = [sys.executable, "-m", "snakemake", "--directory", str(workdir), *args]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=workdir)
+    result = subprocess.run(command, capture_output=True, text=True, cwd=workdir, env=env)
     output = result.stdout + result.stderr
     assert result.returncode == 0, f"{' '.join(command)} failed:\n{output}"
     return output

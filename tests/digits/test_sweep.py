@@ -1,8 +1,11 @@
-"""The hyperparameter sweep: a diverged point is a result, and a sweep killed with SIGKILL
-resumes where it stopped, its summary byte-identical to an uninterrupted run's."""
+"""The hyperparameter sweep: a diverged point is a result, a job trains a chunk of points
+(the summary is byte-identical whatever the chunk size), and a sweep killed with SIGKILL
+resumes with the chunks that miss a point, its summary byte-identical to an uninterrupted
+run's."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import subprocess
@@ -11,7 +14,7 @@ import time
 
 import pytest
 
-from scratchnet.digits.sweep import read_summary, run_point
+from scratchnet.digits.sweep import point_of, read_summary, run_point
 from workflow_copy import copy_workflow, planned_jobs, snakemake
 
 SMALL_SWEEP = """
@@ -24,11 +27,19 @@ sweep:
   epochs: 3
 """
 POINTS = 16
+# The points in the workflow's order (SWEEP_POINTS: loss, init, lr, seed), as files.
+ORDER = [
+    f"{loss}/{init}/lr{lr}/seed{seed}.json"
+    for loss, init, lr, seed in itertools.product(
+        ["mse", "cross_entropy"], ["lecun", "he"], [0.1, 50.0], [0, 1]
+    )
+]
 
 
-def sweep_copy(path):
+def sweep_copy(path, points_per_job=None):
     workdir = copy_workflow(path)
-    (workdir / "sweep.yaml").write_text(SMALL_SWEEP)
+    chunking = f"  points_per_job: {points_per_job}\n" if points_per_job else ""
+    (workdir / "sweep.yaml").write_text(SMALL_SWEEP + chunking)
     return workdir, ["--configfile", str(workdir / "sweep.yaml")]
 
 
@@ -46,10 +57,18 @@ def test_a_diverging_point_records_its_epoch_instead_of_failing(splits):
     assert len(record["val_accuracy"]) == 1  # epoch 0, before it diverged
 
 
+def test_a_result_file_names_its_point():
+    # The chunk job trains the points its output files name, in the workflow's pattern.
+    path = "results/sweep/points/softmax_mse/glorot/lr0.03/seed2.json"
+    assert point_of(path) == {"loss": "softmax_mse", "init": "glorot", "lr": 0.03, "seed": 2}
+
+
 @pytest.fixture(scope="module")
 def uninterrupted(tmp_path_factory):
+    """The sweep at the default chunk size (15): its 16 points in two jobs."""
     workdir, config = sweep_copy(tmp_path_factory.mktemp("sweep-whole"))
-    snakemake(workdir, "--cores", "2", "sweep", *config)
+    output = snakemake(workdir, "--cores", "2", "sweep", *config)
+    assert chunk_jobs(output) == 2
     return workdir
 
 
@@ -66,7 +85,8 @@ def test_the_summary_has_a_row_per_point_and_marks_divergence(uninterrupted):
 
 
 def test_a_sweep_killed_mid_way_resumes_only_the_missing_points(uninterrupted, tmp_path):
-    workdir, config = sweep_copy(tmp_path / "sweep-killed")
+    # One point per job here, the default's chunks there: the same summary's bytes.
+    workdir, config = sweep_copy(tmp_path / "sweep-killed", points_per_job=1)
     points = workdir / "results" / "sweep" / "points"
     command = [sys.executable, "-m", "snakemake", "--directory", str(workdir), "--cores", "1"]
     run = subprocess.Popen(
@@ -88,8 +108,14 @@ def test_a_sweep_killed_mid_way_resumes_only_the_missing_points(uninterrupted, t
     done = {p: mtime for p, mtime in written.items() if p not in unsure}
     assert 4 <= len(written) < POINTS and len(done) >= 3, "kill while points remain"
     output = snakemake(workdir, "--dry-run", "sweep", *config)
-    table = output.split("Job stats:", 1)[1]
-    assert _count(table, "train_sweep_point") == POINTS - len(done), output
+    assert chunk_jobs(output) == POINTS - len(done), output
+    # In chunks of 4 instead, only the chunks that miss a point would run: changing the
+    # chunk size retrains nothing that is done.
+    finished = {"/".join(p.parts[-4:]) for p in done}
+    missing = {i // 4 for i, name in enumerate(ORDER) if name not in finished}
+    in_fours = ["--config", "sweep={points_per_job: 4}"]
+    output = snakemake(workdir, "--dry-run", "sweep", *config, *in_fours)
+    assert chunk_jobs(output) == len(missing), output
     snakemake(workdir, "--cores", "2", "sweep", *config)
     assert {p: p.stat().st_mtime_ns for p in done} == done  # finished points not rerun
     summary = (workdir / "results" / "sweep" / "summary.csv").read_bytes()
@@ -97,12 +123,13 @@ def test_a_sweep_killed_mid_way_resumes_only_the_missing_points(uninterrupted, t
     assert planned_jobs(workdir, "sweep", *config) == set()
 
 
-def _count(table: str, rule: str) -> int:
-    for line in table.splitlines():
-        parts = line.split()
-        if parts and parts[0] == rule:
-            return int(parts[1])
-    return 0
+def chunk_jobs(output: str) -> int:
+    """How many chunk jobs (rules train_sweep_chunk_<i>, one job each) the first job-stats
+    table in snakemake's ``output`` lists."""
+    table = output.split("Job stats:", 1)[1].split("total", 1)[0]
+    return sum(
+        int(line.split()[1]) for line in table.splitlines() if line.startswith("train_sweep_chunk_")
+    )
 
 
 def incomplete_outputs(workdir) -> list[str]:

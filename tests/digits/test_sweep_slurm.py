@@ -1,6 +1,6 @@
 """The sweep on a real Slurm cluster, through Snakemake's official executor plugin and
-profiles/slurm: every point runs as a Slurm job, the results are byte-identical to a
-local run's, and a failing job makes snakemake exit non-zero instead of hanging.
+profiles/slurm: every chunk of points runs as a Slurm job, the results are byte-identical
+to a local run's, and a failing job makes snakemake exit non-zero instead of hanging.
 
 The cluster is the single-node one `.ci/slurm-cluster up` starts (the README's test
 command runs it). Without it the tests skip, except in CI, where they fail.
@@ -13,6 +13,8 @@ import re
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -26,9 +28,11 @@ sweep:
   seeds: [0]
   hidden: 10
   epochs: 3
-  runtime: 5
-  mem_mb: 500
+  runtime: 2
 """
+# Two points a job (the profile's own chunks would hold all four): given with --config,
+# which replaces the profile's --config.
+TWO_PER_JOB = ["--config", "sweep={points_per_job: 2}"]
 TIMEOUT = 600  # seconds: a hang (the plugin waiting forever on a job) fails the test
 
 
@@ -63,7 +67,7 @@ def test_cluster_is_up_in_ci():
 
 def test_a_sweep_on_slurm_matches_the_same_sweep_run_locally(tmp_path):
     slurm, config = sweep_copy(tmp_path / "slurm")
-    result = on_slurm(slurm, "sweep", *config)
+    result = on_slurm(slurm, "sweep", *config, *TWO_PER_JOB)
     assert result.returncode == 0, result.stdout + result.stderr
     local, config = sweep_copy(tmp_path / "local")
     snakemake(local, "--cores", "2", "sweep", *config)
@@ -75,18 +79,40 @@ def test_a_sweep_on_slurm_matches_the_same_sweep_run_locally(tmp_path):
             assert (slurm / point).read_bytes() == (local / point).read_bytes(), point
     summary = "results/sweep/summary.csv"
     assert (slurm / summary).read_bytes() == (local / summary).read_bytes()
-    # Each point's job ran under Slurm, in a job of its own.
+    # Each chunk (two points) ran under Slurm, in a job of its own.
     logs = list((slurm / "results/logs/sweep").rglob("*.log"))
     job_ids = {re.search(r"^slurm job (\d+)$", log.read_text(), re.M)[1] for log in logs}
-    assert len(logs) == 4 and len(job_ids) == 4
+    assert len(logs) == 2 and len(job_ids) == 2
 
 
 def test_a_failing_job_makes_snakemake_fail_instead_of_hang(tmp_path):
     broken = tmp_path / "not-mnist"
     broken.mkdir()
     (broken / "train-images-idx3-ubyte").write_bytes(b"not an IDX file")
-    workdir, config = sweep_copy(tmp_path / "failing", SLURM_SWEEP + f"  mnist_dir: {broken}\n")
+    workdir, config = sweep_copy(
+        tmp_path / "failing", SLURM_SWEEP + f"digits:\n  mnist_dir: {broken}\n"
+    )
     result = on_slurm(workdir, "sweep", *config)  # TimeoutExpired if it hangs
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "make_sweep_splits" in output
+
+
+def test_a_no_op_starts_fast_where_the_controller_is_absent(built, tmp_path):
+    # Where Slurm's client is installed but no controller answers (the cluster down, or
+    # the machine restarted), the executor plugin's `scontrol show config` at start-up
+    # must fail at once, not wait 9 s: the same no-op, against the running cluster and
+    # against a port where none listens, takes about as long.
+    absent = tmp_path / "slurm.conf"
+    conf = Path("/etc/slurm/slurm.conf").read_text()
+    absent.write_text(re.sub(r"(?m)^SlurmctldPort=.*\n", "", conf) + "SlurmctldPort=6999\n")
+
+    def no_op_seconds(slurm_conf: Path) -> float:
+        started = time.perf_counter()
+        output = snakemake(built, "--cores", "1", env={**os.environ, "SLURM_CONF": str(slurm_conf)})
+        assert "Nothing to be done" in output
+        return time.perf_counter() - started
+
+    up = no_op_seconds(Path("/etc/slurm/slurm.conf"))
+    down = no_op_seconds(absent)
+    assert down - up < 2, f"no-op: {up:.1f} s with the controller, {down:.1f} s without"

@@ -141,8 +141,40 @@ def test_run_killed_while_rendering_then_restarted_matches_a_clean_build(tmp_pat
     process.wait()
     assert not (killed / "figs" / "train-anim.gif").exists()
     assert rendering()  # killed mid-frame: the half-written parts are still there
+    # The build lock's file still names the dead build; the kernel released its lock.
+    assert f"process {process.pid}:" in (killed / BUILD_LOCK).read_text()
 
     again = subprocess.run(command, cwd=killed, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     for figure in sorted((clean / "figs").iterdir()):
         assert (killed / "figs" / figure.name).read_bytes() == figure.read_bytes(), figure.name
+
+
+BUILD_LOCK = Path(".snakemake") / "scratchnet-build.lock"
+
+
+def test_a_second_build_in_the_same_folder_stops_at_once_naming_the_first(tmp_path):
+    workdir = copy_workflow(tmp_path / "busy")
+    command = [*SNAKEMAKE, "--cores", "1", *KILLABLE]
+    first = subprocess.Popen(
+        command,
+        cwd=workdir,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        lock = workdir / BUILD_LOCK
+        deadline = time.monotonic() + 120
+        while not (lock.is_file() and lock.read_text()) and time.monotonic() < deadline:
+            assert first.poll() is None, "the first build ended before it took the lock"
+            time.sleep(0.05)
+        second = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
+        assert first.poll() is None, "the first build must still be running"
+        assert second.returncode != 0
+        last = (second.stdout + second.stderr).strip().splitlines()[-1]
+        assert last.startswith(f"Another build is running in {workdir} (process {first.pid}:")
+        assert "Traceback" not in second.stderr and "Error" not in second.stderr
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait()

@@ -121,6 +121,16 @@ def test_editing_one_figure_module_redraws_only_that_figure(built):
     snakemake(built, "--cores", "2", "figs/y.png")  # leave the build up to date
 
 
+def test_editing_a_helper_module_redraws_exactly_the_figures_listing_it(built):
+    # image_grid is a helper of two entries of workflow/figures.yaml, and only of those.
+    module = built / "src" / "scratchnet" / "figures" / "image_grid.py"
+    module.write_text(module.read_text() + "\n# restyled\n")
+    assert planned_jobs(built) == {"plot_training_set", "plot_validation_set"}
+    snakemake(
+        built, "--cores", "2", "figs/training-set.png", "figs/valid-set1.png", "figs/valid-set2.png"
+    )
+
+
 def test_report_is_self_contained_with_every_figure_and_a_caption(built):
     report = built / "report.html"
     snakemake(built, "--report", str(report))
@@ -207,3 +217,22 @@ def test_editing_a_digits_figure_redraws_only_it_and_nn_reruns_the_chapter(built
     assert not planned & TRAINING_JOBS  # chapter one does not use the layer library
     assert "plot_normal_densities" in planned  # every digits figure lists its chapter's code
     snakemake(built, "--cores", "2")
+
+
+def test_a_copied_checkout_has_nothing_to_do(built, tmp_path):
+    # As `cp -a` or a CI cache restored at another path: the rules name their code by a
+    # path relative to the working directory, so the recorded inputs still match.
+    copy = tmp_path / "moved"
+    shutil.copytree(built, copy, symlinks=True)
+    assert "Nothing to be done" in snakemake(copy, "--dry-run")
+    # --directory from another folder: the same checkout, seen from elsewhere.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    command = [sys.executable, "-m", "snakemake", "-s", str(copy / "Snakefile")]
+    result = subprocess.run(
+        [*command, "--directory", str(copy), "--dry-run"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
+    assert "Nothing to be done" in result.stdout + result.stderr, result.stdout + result.stderr

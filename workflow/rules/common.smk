@@ -13,7 +13,12 @@ CONDA_ENV = str(Path(workflow.basedir) / "workflow" / "envs" / "scratchnet.yaml"
 # MP4): its jobs start first when they can, and the short figure jobs fill the gaps.
 ANIMATION_PRIORITY = 10
 
-SOURCE = Path(workflow.basedir) / "src"
+# The checkout, as a path relative to the working directory (the checkout itself, or the
+# folder given with --directory): the rules name their code inputs by it, so a checkout
+# moved or copied elsewhere (`cp -a`, a CI cache restored at another path) keeps its
+# recorded inputs and a rerun there has nothing to do.
+CHECKOUT = Path(os.path.relpath(workflow.basedir))
+SOURCE = CHECKOUT / "src"
 PACKAGE = SOURCE / "scratchnet"
 
 # Jobs import the package from this checkout, the code the rules list as input, whether
@@ -21,7 +26,7 @@ PACKAGE = SOURCE / "scratchnet"
 # also reaches jobs on other machines, which parse this file again.
 os.environ.update(
     PYTHONPATH=os.pathsep.join(
-        filter(None, [str(SOURCE), os.environ.get("PYTHONPATH")])
+        filter(None, [str(SOURCE.resolve()), os.environ.get("PYTHONPATH")])
     )
 )
 # What a job's code depends on, as inputs, so an edit reruns exactly what it could change:
@@ -122,6 +127,38 @@ def _figure_module(chapter, module):
     raise ValueError(f"no figure module {module!r} in figures/{chapter}/ or figures/")
 
 
+# The static figures (workflow/figures.yaml), by chapter: file name -> entry.
+with open(Path(workflow.basedir) / "workflow" / "figures.yaml") as f:
+    FIGURE_TABLE = yaml.safe_load(f)
+
+
+def figure_params(chapter, figure):
+    """A figure rule's params: its module, the dpi (config's unless the entry fixes it),
+    the config values the entry names by key path, and its fixed params."""
+    from_config = {
+        key: lookup(dpath=path, within=config)
+        for key, path in figure.get("config", {}).items()
+    }
+    return {
+        "dpi": config["dpi"],
+        "module": f"{chapter}.{figure['draw'][0]}",
+        **from_config,
+        **figure.get("params", {}),
+    }
+
+
+def figure_caption(file, figure):
+    """The report caption of a figure, relative to workflow/rules/ (where its rule is)."""
+    return str(Path("..", "report", figure.get("caption", f"{Path(file).stem}.rst")))
+
+
+def figure_file(folder, figure, suffix):
+    """A figure rule's log or benchmark: <rule>.<suffix>, or <rule>_{n}.<suffix> for a
+    figure with a wildcard n (one file per value)."""
+    wildcards = "".join(f"_{{{name}}}" for name in figure.get("wildcards", {}))
+    return f"{folder}/{figure['rule']}{wildcards}.{suffix}"
+
+
 # Chapter two's settings (config/config.yaml, `digits:`).
 DIGITS = config["digits"]
 
@@ -140,7 +177,44 @@ def mnist_files(folder):
     )
 
 
-# The hyperparameter sweep (config `sweep:`): one job per point of the grid.
+# Memory a job declares (mem_mb; a cluster that enforces it kills a job using more), from
+# what the job will hold: Python with numpy and the package, plus a multiple of the data
+# it reads. Measured (results/benchmarks/*.tsv, max_rss) on 28x28 images: with 28,000
+# of them the split held 350 MB for 22 MB of pixels (the raw images, their float copy,
+# the shuffled and standardised sets: about 14 MB per MB), each training 210-250 MB for
+# 170 MB of sets (about 1.1 MB per MB, plus 40). tests/digits/test_job_memory.py checks
+# every job against what it declared.
+BASE_MB = 200
+SPLIT_DATA_FACTOR = 16
+TRAINING_DATA_FACTOR = 1.5
+
+
+def data_mb(paths):
+    """Megabytes of ``paths`` once read: a gzip file's uncompressed size (its last four
+    bytes), any other file's size."""
+    total = 0
+    for path in map(Path, paths):
+        with open(path, "rb") as f:
+            gzipped = f.read(2) == b"\x1f\x8b"
+            f.seek(-4 if gzipped else 0, os.SEEK_END)
+            total += int.from_bytes(f.read(4), "little") if gzipped else f.tell()
+    return total / 1e6
+
+
+def split_mem_mb(wildcards, input):
+    """mem_mb of a split job: its MNIST files (none for the bundled digits)."""
+    return BASE_MB + round(SPLIT_DATA_FACTOR * data_mb(input.mnist))
+
+
+def training_mem_mb(wildcards, input):
+    """mem_mb of a training job: the sets it reads (the .npz inputs, uncompressed)."""
+    sets = [path for path in input if str(path).endswith(".npz")]
+    return BASE_MB + round(TRAINING_DATA_FACTOR * data_mb(sets))
+
+
+# The hyperparameter sweep (config `sweep:`): a result file per point of the grid, named
+# after the point (scratchnet.digits.sweep.point_of reads it back), in a fixed order, cut
+# into chunks of `points_per_job`: one job trains a chunk, point after point.
 SWEEP = config["sweep"]
 SWEEP_POINTS = expand(
     "results/sweep/points/{loss}/{init}/lr{lr}/seed{seed}.json",
@@ -149,3 +223,7 @@ SWEEP_POINTS = expand(
     lr=SWEEP["lrs"],
     seed=SWEEP["seeds"],
 )
+SWEEP_CHUNKS = [
+    SWEEP_POINTS[start : start + SWEEP["points_per_job"]]
+    for start in range(0, len(SWEEP_POINTS), SWEEP["points_per_job"])
+]

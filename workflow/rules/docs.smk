@@ -2,10 +2,9 @@
 # quotes, built by MkDocs into site/, with each part's notebook. `snakemake -j4 docs`
 # rebuilds stale assets first, the sweep included (its page quotes the summary).
 
-DOCS_CONFIG = Path(workflow.basedir) / "mkdocs.yml"
-DOCS_PAGES = sorted(
-    path for path in (Path(workflow.basedir) / "docs").rglob("*") if path.is_file()
-)  # (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
+DOCS_CONFIG = CHECKOUT / "mkdocs.yml"
+# (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
+DOCS_PAGES = sorted(path for path in (CHECKOUT / "docs").rglob("*") if path.is_file())
 DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
     (PACKAGE / "docsite" / "theme").glob("*.html")
 )
@@ -14,19 +13,18 @@ SITE_FIGURES = FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"]
 SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
 # Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
 NOTEBOOK_PARTS = ("lines", "digits")
-NOTEBOOK_RECIPES = [
-    Path(workflow.basedir) / "docs" / "notebooks" / f"{part}.md"
-    for part in NOTEBOOK_PARTS
-]
+NOTEBOOK_RECIPES = [CHECKOUT / "docs" / "notebooks" / f"{part}.md" for part in NOTEBOOK_PARTS]
 
 
-# The docs_dir mkdocs.yml names: the pages with figs/ beside them, so the site publishes
-# the figures as ordinary files (no MkDocs hook) and --strict checks every one.
+# The docs_dir mkdocs.yml names: the pages with figs/ beside them, and the browser pages'
+# data in explore/data/, so the site publishes both as ordinary files (no MkDocs hook)
+# and --strict checks every figure.
 rule stage_docs:
     input:
         config=DOCS_CONFIG,
         pages=DOCS_PAGES,
         figures=SITE_FIGURES,
+        explore=EXPLORE_EXPORTS,
         code=DOCS_CODE,
     output:
         staged=directory("build/docs"),
@@ -56,7 +54,6 @@ rule build_docs:
         settings="results/config.json",
         digits="results/digits/metrics.json",
         sweep="results/sweep/metrics.json",
-        explore=EXPLORE_EXPORTS,
     output:
         site=directory("site"),
     log:
@@ -86,7 +83,7 @@ rule build_docs:
 rule write_notebook:
     input:
         config=DOCS_CONFIG,
-        recipe=Path(workflow.basedir) / "docs" / "notebooks" / "{part}.md",
+        recipe=CHECKOUT / "docs" / "notebooks" / "{part}.md",
         # The pages as the site reads them; so build_docs, first by priority, is the job
         # that reports a page's error.
         staged=rules.stage_docs.output.staged,

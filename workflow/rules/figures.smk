@@ -1,27 +1,36 @@
-# The skeleton every static figure rule shares, written once: Snakemake's rule
-# inheritance (`use rule draw_figure as plot_x with:`) gives each figure its inputs,
-# output, log and benchmark, and takes the rest from here: the environment, the
-# resolution, and the one script that asks the figure's module (params.module, under
-# scratchnet.figures) to read its inputs and draw. The skeleton itself matches no file.
+# Every static figure, one rule each, made from the table workflow/figures.yaml (read
+# in common.smk): an entry gives the figure's file, code, inputs, caption and category;
+# this loop adds what every figure rule has: a log, a benchmark, the environment, and the
+# script asking the figure's module to read its inputs and draw.
 
+for chapter, figures in FIGURE_TABLE.items():
+    for file, figure in figures.items():
 
-rule draw_figure:
-    output:
-        png="figs/{figure}.png",
-    log:
-        "results/logs/draw_figure_{figure}.log",
-    benchmark:
-        "results/benchmarks/draw_figure_{figure}.tsv"
-    wildcard_constraints:
-        figure="(?!)",  # never matches: only the rules that inherit this one run
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
-    params:
-        dpi=config["dpi"],
-    script:
-        # Absolute: a rule that inherits this one resolves relative paths from its own file.
-        str(Path(workflow.basedir) / "workflow" / "scripts" / "draw_figure.py")
+        rule:
+            name:
+                figure["rule"]
+            input:
+                **figure.get("inputs", {}),
+                code=figure_code(chapter, *figure["draw"]),
+            output:
+                figure=report(
+                    f"figs/{file}",
+                    caption=figure_caption(file, figure),
+                    category=figure["category"],
+                ),
+            log:
+                figure_file("results/logs", figure, "log"),
+            benchmark:
+                figure_file("results/benchmarks", figure, "tsv")
+            wildcard_constraints:
+                **figure.get("wildcards", {}),
+            conda:
+                CONDA_ENV
+            threads: 1
+            resources:
+                mem_mb=500,
+                runtime=10,
+            params:
+                **figure_params(chapter, figure),
+            script:
+                "../scripts/draw_figure.py"

@@ -1,8 +1,10 @@
 """Hyperparameter sweeps: one training per point of a grid, and their summary.
 
 A point is (loss, initialisation, learning rate, seed) with the sweep's shared settings
-(hidden units, batch size, epochs). A point that diverges is a result, recorded with the
-epoch it diverged in. The summary has one row per point, sorted, so the same points give
+(hidden units, batch size, epochs); its result is a file named after it (``point_of``
+reads the point back from the name). One job may train several points, one after
+another (``run_chunk``). A point that diverges is a result, recorded with the epoch it
+diverged in. The summary has one row per point, sorted, so the same points give
 the same bytes however the sweep was run (one laptop, a cluster, interrupted or not).
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import time
 from pathlib import Path
 
 import numpy as np
@@ -58,6 +61,40 @@ def save_point(record: dict, path: str | Path) -> None:
         partial.write_text(json.dumps(record, sort_keys=True) + "\n")
 
 
+def point_of(path: str | Path) -> dict:
+    """The point whose result is the file ``path``, named
+    ``.../{loss}/{init}/lr{lr}/seed{seed}.json`` (as the workflow names them)."""
+    *_, loss, init, lr, seed = Path(path).with_suffix("").parts
+    return {
+        "loss": loss,
+        "init": init,
+        "lr": float(lr.removeprefix("lr")),
+        "seed": int(seed.removeprefix("seed")),
+    }
+
+
+def run_chunk(
+    paths: list[str | Path], *, settings: dict, train: Split, valid: Split, report=print
+) -> None:
+    """Train the point of each result file in ``paths``, one after another, and save each
+    as soon as it is trained (a killed job keeps the points it finished). ``report`` gets
+    one line per point: its time spent training and how it ended."""
+    for path in paths:
+        point = point_of(path)
+        started = time.perf_counter()
+        record = run_point(**point, settings=settings, train=train, valid=valid)
+        trained_s = time.perf_counter() - started
+        diverged = record["diverged_epoch"]
+        ending = (
+            f"diverged at epoch {diverged}"
+            if diverged is not None
+            else f"best validation accuracy {max(record['val_accuracy']):.4f}"
+        )
+        save_point(record, path)
+        name = "/".join(Path(path).parts[-4:])
+        report(f"{name}: trained in {trained_s:.3f} s, {ending}")
+
+
 def summary_row(record: dict) -> dict:
     """One row of the summary: best and final validation accuracy, the best's epoch.
     A diverged point's final accuracy is that of its last epoch before diverging."""
@@ -99,6 +136,17 @@ def read_summary(path: str | Path) -> list[dict]:
             row[key] = float(row[key])
         row["diverged_epoch"] = int(row["diverged_epoch"]) if row["diverged_epoch"] else None
     return rows
+
+
+def sweep_data(train: Split, valid: Split, *, mnist: bool) -> dict:
+    """Which data the sweep trained on, for its page: the source, the image side and how
+    many images it trained and validated on."""
+    return {
+        "source": "MNIST" if mnist else "the digits bundled with scikit-learn",
+        "side": train.side,
+        "train_images": len(train.labels),
+        "valid_images": len(valid.labels),
+    }
 
 
 def sweep_metrics(rows: list[dict]) -> dict:

@@ -7,7 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from scratchnet.atomic import written_atomically
@@ -26,11 +26,17 @@ class SiteBuildFailed(InputProblem, RuntimeError):
     """``mkdocs build --strict`` failed; the message holds MkDocs' own reasons."""
 
 
-def stage_docs(pages: str | Path, figures: Iterable[str | Path], staged: str | Path) -> None:
+def stage_docs(
+    pages: str | Path,
+    figures: Iterable[str | Path],
+    staged: str | Path,
+    data: Mapping[str, str | Path] | None = None,
+) -> None:
     """Copy the pages folder ``pages`` (docs/) to ``staged``, with every file of
     ``figures`` in its figs/ folder: the docs_dir mkdocs.yml names, so a page's
-    ``![...](figs/x0.png)`` is an ordinary file that ``--strict`` checks. The notebooks'
-    recipes (docs/notebooks/) are no pages: they stay out."""
+    ``![...](figs/x0.png)`` is an ordinary file that ``--strict`` checks. ``data`` maps
+    a path inside ``staged`` to the generated file published there (the browser pages'
+    exports). The notebooks' recipes (docs/notebooks/) are no pages: they stay out."""
     figures = [Path(figure) for figure in figures]
     if not figures:
         raise SiteBuildFailed(f"{staged}: no figures to publish")
@@ -39,6 +45,9 @@ def stage_docs(pages: str | Path, figures: Iterable[str | Path], staged: str | P
         (partial / "figs").mkdir()
         for figure in figures:
             shutil.copyfile(figure, partial / "figs" / figure.name)
+        for destination, source in (data or {}).items():
+            (partial / destination).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, partial / destination)
 
 
 def _recipes(pages: Path):

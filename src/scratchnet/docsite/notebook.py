@@ -50,6 +50,10 @@ ADMONITION = re.compile(
 HEADING = re.compile(r"^(#{1,5}) ", re.M)
 COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
+# Pages whose content is a program running in the reader's browser (docs/explore/): a
+# notebook cannot run them, so it names them and where they are on the website.
+BROWSER_PAGES = "explore/"
+TITLE = re.compile(r"^# (?P<title>.+)$", re.M)
 
 
 class NotebookError(InputProblem, ValueError):
@@ -90,6 +94,9 @@ def part_notebook(
     writer.markdown("opening", opening)
     for page in pages:
         text = fill_numbers((pages_dir / page).read_text(), sources, where=page)
+        if page.startswith(BROWSER_PAGES):
+            writer.browser_page(page, text)
+            continue
         writer.page(page, text)
         if page in after:
             writer.recipe(page, after[page])
@@ -224,6 +231,14 @@ class _CellWriter:
                     raise NotebookError(f"{page}: {snippet[0]}: {problem}") from None
                 for module, definitions in cells:
                     self._package_cell(page, module, definitions)
+
+    def browser_page(self, page: str, text: str) -> None:
+        """A page that runs in the browser: one cell saying so, with its title."""
+        title = TITLE.search(text)
+        name = title["title"] if title else page
+        url = page.removesuffix(".md") + "/"
+        body = f"## {name}\n\n> This page runs in your browser on the website (`{url}`)."
+        self.cells.append(nbformat.v4.new_markdown_cell(body, id=self._id(page)))
 
     def recipe(self, page: str, text: str) -> None:
         self.markdown(f"after-{page}", text)

@@ -1,13 +1,18 @@
 # The hyperparameter sweep: `snakemake -j4 sweep` on a laptop, or
-# `snakemake --profile profiles/slurm sweep` on a Slurm cluster. One job per point,
-# each declaring what it needs, so any executor can place it. Not part of `all`.
+# `snakemake --profile profiles/slurm sweep` on a Slurm cluster. One job per chunk of
+# points, each declaring what it needs, so any executor can place it. Not part of `all`.
 
 
-# The sweep's data: the digits chapter's split rule, on the sweep's own dataset.
+# The summary and its figure read small files and take a second: on a cluster they run
+# where snakemake runs, not as jobs that would each wait for Slurm to start and report them.
+localrules:
+    summarise_sweep,
+    plot_sweep_summary,
+
+
+# The sweep's data: the digits chapter's split rule, on the chapter's dataset (the
+# bundled digits, or MNIST if digits.mnist_dir is set), split with the sweep's own seed.
 use rule make_digits_splits as make_sweep_splits with:
-    input:
-        mnist=mnist_files(SWEEP["mnist_dir"]),
-        code=DIGITS_CODE,
     output:
         train="results/sweep/data/train.npz",
         valid="results/sweep/data/valid.npz",
@@ -17,45 +22,51 @@ use rule make_digits_splits as make_sweep_splits with:
     benchmark:
         "results/benchmarks/make_sweep_splits.tsv"
     params:
-        mnist_dir=SWEEP["mnist_dir"],
+        mnist_dir=DIGITS["mnist_dir"],
         valid_fraction=DIGITS["valid_fraction"],
         test_fraction=DIGITS["test_fraction"],
         seed=SWEEP["split_seed"],
 
 
-# One point of the grid: its validation accuracy per epoch, or the epoch it diverged.
-rule train_sweep_point:
-    input:
-        train="results/sweep/data/train.npz",
-        valid="results/sweep/data/valid.npz",
-        code=DIGITS_CODE,
-    output:
-        point="results/sweep/points/{loss}/{init}/lr{lr}/seed{seed}.json",
-    log:
-        "results/logs/sweep/{loss}/{init}/lr{lr}/seed{seed}.log",
-    benchmark:
-        "results/benchmarks/sweep/{loss}/{init}/lr{lr}/seed{seed}.tsv"
-    wildcard_constraints:
-        loss="|".join(SWEEP["losses"]),
-        init="|".join(SWEEP["inits"]),
-        lr=r"[0-9.e+-]+",
-        seed=r"\d+",
-    conda:
-        CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=SWEEP["mem_mb"],
-        runtime=SWEEP["runtime"],
-    params:
-        settings={key: SWEEP[key] for key in ("hidden", "batch_size", "epochs")},
-    script:
-        "../../scripts/digits/train_sweep_point.py"
+# A chunk of the grid's points, trained one after another in one process (a point of the
+# bundled digits trains in less time than a job takes to start): each point saved to its
+# own result file as it finishes. A chunk is a job, with its own rule: a killed sweep
+# reruns only the chunks that miss a point. Memory is one point's (they run in turn),
+# runtime the sum of its points'.
+for index, points in enumerate(SWEEP_CHUNKS):
+
+    rule:
+        name:
+            f"train_sweep_chunk_{index}"
+        input:
+            train="results/sweep/data/train.npz",
+            valid="results/sweep/data/valid.npz",
+            code=DIGITS_CODE,
+        output:
+            points=points,
+        log:
+            f"results/logs/sweep/chunk-{index}.log",
+        benchmark:
+            f"results/benchmarks/sweep/chunk-{index}.tsv"
+        conda:
+            CONDA_ENV
+        threads: 1
+        resources:
+            mem_mb=training_mem_mb,
+            runtime=SWEEP["runtime"] * len(points),
+        params:
+            settings={key: SWEEP[key] for key in ("hidden", "batch_size", "epochs")},
+        script:
+            "../../scripts/digits/train_sweep_chunk.py"
 
 
 # One row per point: best and final validation accuracy, the best's epoch, divergence.
+# With the data it trained on, for its page to say.
 rule summarise_sweep:
     input:
         points=SWEEP_POINTS,
+        train="results/sweep/data/train.npz",
+        valid="results/sweep/data/valid.npz",
         code=DIGITS_CODE,
     output:
         summary="results/sweep/summary.csv",
@@ -68,26 +79,9 @@ rule summarise_sweep:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=training_mem_mb,
         runtime=5,
+    params:
+        mnist=DIGITS["mnist_dir"] not in (None, "", "null"),
     script:
         "../../scripts/digits/summarise_sweep.py"
-
-
-# Validation accuracy against learning rate: a panel per initialisation, a line per loss.
-use rule draw_figure as plot_sweep_summary with:
-    input:
-        summary="results/sweep/summary.csv",
-        code=figure_code("digits", "sweep_summary", "losses"),
-    output:
-        png=report(
-            "figs/sweep-summary.png",
-            caption="../../report/sweep-summary.rst",
-            category="Sweep",
-        ),
-    log:
-        "results/logs/plot_sweep_summary.log",
-    benchmark:
-        "results/benchmarks/plot_sweep_summary.tsv"
-    params:
-        module="digits.sweep_summary",

@@ -21,7 +21,7 @@ rule make_digits_splits:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=split_mem_mb,
         runtime=10,
     params:
         mnist_dir=DIGITS["mnist_dir"],
@@ -51,7 +51,7 @@ rule train_digits_run:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=training_mem_mb,
         runtime=10,
     params:
         settings=lambda wildcards: DIGITS[wildcards.run],
@@ -78,7 +78,7 @@ rule train_digits_losses:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=training_mem_mb,
         runtime=10,
     params:
         settings=DIGITS["losses"],
@@ -107,7 +107,7 @@ rule train_reference_model:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=training_mem_mb,
         runtime=10,
     params:
         settings=DIGITS["reference"],
@@ -170,7 +170,7 @@ rule summarise_digits:
         CONDA_ENV
     threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=training_mem_mb,
         runtime=10,
     script:
         "../../scripts/digits/summarise_digits.py"

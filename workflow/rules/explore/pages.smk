@@ -1,5 +1,5 @@
 # The site's two browser pages (docs/explore/): the data they load, exported from the
-# saved runs into docs/explore/data/ (git-ignored), where MkDocs publishes it as is.
+# saved runs into results/explore/data/, which the docs build stages as explore/data/.
 # At the depth of the chapters' rule files: train_explore_run reuses train_network's script.
 import re
 
@@ -18,7 +18,7 @@ if len(EXPLORE_RUNS) != len(EXPLORE["runs"]):
         "config: explore.runs gives two runs the same name; names must differ"
     )
 REPLAY_NAMES = ["default", *EXPLORE_RUNS]
-EXPLORE_DATA = Path(workflow.basedir) / "docs" / "explore" / "data"
+EXPLORE_DATA = Path("results/explore/data")
 EXPLORE_EXPORTS = [
     EXPLORE_DATA / "replay" / "index.json",
     *(EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_NAMES),
