@@ -34,7 +34,7 @@ class Loss:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if "backward" in cls.__dict__:
-            cls.backward = _checked_backward(cls.__dict__["backward"])
+            cls.backward = _loss_backward_checked(cls.__dict__["backward"])
 
     def __init__(self, reduction: str = "mean"):
         if reduction not in REDUCTIONS:
@@ -77,7 +77,7 @@ class Loss:
         return f"{type(self).__name__}(reduction={self.reduction!r})"
 
 
-def _checked_backward(backward: Callable) -> Callable:
+def _loss_backward_checked(backward: Callable) -> Callable:
     """``backward`` preceded by the check of ``Loss``: the loss was computed first."""
 
     @functools.wraps(backward)

@@ -58,7 +58,7 @@ class Module:
         super().__init_subclass__(**kwargs)
         cls.checks = checks
         if checks and "backward" in cls.__dict__:
-            cls.backward = _checked_backward(cls.__dict__["backward"])
+            cls.backward = _module_backward_checked(cls.__dict__["backward"])
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
         if not self.checks:
@@ -96,7 +96,7 @@ class Module:
         return f"{type(self).__name__}()"
 
 
-def _checked_backward(backward: Callable) -> Callable:
+def _module_backward_checked(backward: Callable) -> Callable:
     """``backward`` preceded by the checks of ``Module``: forward ran, and ``grad_out``
     has the shape of its output."""
 
