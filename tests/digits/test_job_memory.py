@@ -67,3 +67,50 @@ def test_every_digits_job_holds_at_most_what_it_declared(tmp_path):
         digits["train_images"],
         digits["valid_images"],
     )
+
+
+# MNIST's size (train + test images), where the split job once held 839 MB.
+FULL_MNIST = 70_000
+
+
+def _split_peak_mb(workdir) -> float:
+    """The split job's own peak (its log's last line, from VmHWM: exact, not sampled)."""
+    log = (workdir / "results" / "logs" / "make_digits_splits.log").read_text()
+    return float(re.search(r"peak memory: (\d+) MB", log)[1])
+
+
+def _declared_split_mem_mb(output: str) -> int:
+    block = re.search(r"rule make_digits_splits:\n(.*?)\n\n", output, flags=re.S)[1]
+    return int(re.search(r"\bmem_mb=(\d+)", block)[1])
+
+
+def test_the_split_declares_what_full_size_mnist_will_hold(tmp_path):
+    """The split's peak grows with the images: measured on 1,000 and 4,000 generated
+    28x28 images and extrapolated along that line to MNIST's 70,000, it must fit in the
+    mem_mb the split declares for files of MNIST's size (a dry run sizes it from them).
+    A flat declaration that fits small data (the 500 MB of old) fails here."""
+    rng = np.random.default_rng(1)
+    workdir = copy_workflow(tmp_path / "pipeline")
+    peaks = {}
+    for total in (1_000, 4_000, FULL_MNIST):
+        images = rng.integers(0, 256, size=(total, 28, 28), dtype=np.uint8)
+        labels = (np.arange(total) % 10).astype(np.uint8)
+        train = total * 6 // 7
+        folder = tmp_path / f"mnist-{total}"
+        write_mnist(folder, images[:train], labels[:train], images[train:], labels[train:])
+        config = small_digits_config(workdir, f"  mnist_dir: {folder}\n")
+        target = "results/digits/train.npz"
+        if total == FULL_MNIST:
+            output = snakemake(workdir, "--dry-run", "--forceall", target, *config)
+            declared = _declared_split_mem_mb(output)
+        else:
+            snakemake(workdir, "--cores", "1", "--forceall", target, *config)
+            peaks[total] = _split_peak_mb(workdir)
+    (small, small_peak), (large, large_peak) = sorted(peaks.items())
+    per_image = (large_peak - small_peak) / (large - small)
+    assert per_image > 0, peaks  # the peak does grow with the data
+    expected = large_peak + per_image * (FULL_MNIST - large)
+    assert declared >= expected, (
+        f"the split declares {declared} MB for {FULL_MNIST} images, but its peak "
+        f"({peaks} MB at those image counts) reaches about {expected:.0f} MB there"
+    )
