@@ -13,7 +13,9 @@ SITE_FIGURES = FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"]
 SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
 # Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
 NOTEBOOK_PARTS = ("lines", "digits")
-NOTEBOOK_RECIPES = [CHECKOUT / "docs" / "notebooks" / f"{part}.md" for part in NOTEBOOK_PARTS]
+NOTEBOOK_RECIPES = [
+    CHECKOUT / "docs" / "notebooks" / f"{part}.md" for part in NOTEBOOK_PARTS
+]
 
 
 # The docs_dir mkdocs.yml names: the pages with figs/ beside them, and the browser pages'
