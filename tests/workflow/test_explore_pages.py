@@ -1,7 +1,8 @@
 """The two browser pages (docs/explore/) in headless Chromium, against the saved runs:
 the replay page shows history.npz's own numbers and colours, the draw-a-digit page
 computes numpy's probabilities and the pipeline's predictions. Both load nothing from
-elsewhere, log no error and pass an axe-core accessibility scan."""
+elsewhere, log no error and pass an axe-core accessibility scan; the digit grid paints
+with the keyboard too."""
 
 from __future__ import annotations
 
@@ -221,6 +222,40 @@ def test_dragging_the_mouse_paints_and_the_prediction_follows(open_page):
     assert page.inner_text("#digit-source") == "Your drawing."
 
 
+def test_the_keyboard_paints_and_erases_the_cursor_cell_and_the_prediction_follows(open_page):
+    page = ready(open_page(DIGITS))
+    page.click("#digit-clear")
+    page.keyboard.press("Shift+Tab")  # from Clear back to the grid: focus by keyboard
+    assert page.evaluate("document.activeElement.id") == "digit-grid"
+    # The red channel at the centre of cell (row, col) of the 8x8 grid, 40 pixels a cell.
+    red = "([r, c]) => document.querySelector('#digit-grid').getContext('2d')"
+    red += ".getImageData(c * 40 + 20, r * 40 + 20, 1, 1).data[0]"
+    probabilities = (
+        "Array.from(document.querySelectorAll('#digit-probabilities li'),"
+        " li => li.dataset.probability).join()"
+    )
+    before = page.evaluate(probabilities)
+    assert page.inner_text("#digit-cursor") == "Row 5, column 5 of 8: blank"
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowLeft")
+    assert page.inner_text("#digit-cursor") == "Row 3, column 4 of 8: blank"
+    assert page.evaluate(red, [2, 3]) > 128
+    page.keyboard.press("Space")
+    assert page.inner_text("#digit-cursor") == "Row 3, column 4 of 8: ink 100.0%"
+    assert page.evaluate(red, [2, 3]) < 128
+    for _ in range(4):
+        page.keyboard.press("Shift+ArrowDown")  # paints as it moves: a stroke down
+    assert all(page.evaluate(red, [row, 3]) < 128 for row in range(2, 7))
+    assert page.evaluate(probabilities) != before
+    assert page.inner_text("#digit-source") == "Your drawing."
+    painted = page.evaluate(probabilities)
+    page.keyboard.press("Delete")
+    assert page.inner_text("#digit-cursor") == "Row 7, column 4 of 8: blank"
+    assert page.evaluate(red, [6, 3]) > 128
+    assert page.evaluate(probabilities) != painted
+
+
 @pytest.mark.parametrize("path", [REPLAY, DIGITS])
 def test_a_page_without_its_data_says_so(browser, server, path):
     page = browser.new_page()
@@ -237,14 +272,9 @@ def test_pages_have_no_accessibility_violations(open_page, path, width, tmp_path
     from axe_playwright_python.sync_playwright import Axe
 
     page = ready(open_page(path, width))
-    # The page's content: its text and what the script built. Left out: the theme's
-    # header, navigation and footer, and the site-wide style of links in text (colour
-    # only, the theme's), which are every page's and not these pages' own.
-    results = Axe().run(
-        page,
-        context={"include": [[".md-content"]]},
-        options={"rules": {"link-in-text-block": {"enabled": False}}},
-    )
+    # The whole page, the theme's header, search, navigation and footer with it, and
+    # every rule axe-core runs by default.
+    results = Axe().run(page)
     assert results.response["passes"], "axe checked nothing"
     assert results.violations_count == 0, results.generate_report()
     page.screenshot(path=tmp_path / "page.png", full_page=True)

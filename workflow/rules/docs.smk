@@ -6,7 +6,7 @@ DOCS_CONFIG = CHECKOUT / "mkdocs.yml"
 # (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
 DOCS_PAGES = sorted(path for path in (CHECKOUT / "docs").rglob("*") if path.is_file())
 DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
-    (PACKAGE / "docsite" / "theme").glob("*.html")
+    (PACKAGE / "docsite" / "theme").rglob("*.html")
 )
 SITE_FIGURES = FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"]
 # Pages show code from both chapters (snippets), so an edit rebuilds the site.

@@ -25,11 +25,19 @@ function model(arrays, prefix) {
 
 function buildPage(root, index) {
   const ui = {};
-  ui.grid = element("canvas", { id: "digit-grid", role: "img", "aria-label": `a ${index.side}×${index.side} grid to draw a digit on with the mouse, a pen or a finger` });
+  // An application to a screen reader: its arrow keys then reach the grid's cursor.
+  ui.grid = element("canvas", {
+    id: "digit-grid",
+    role: "application",
+    "aria-roledescription": "drawing grid",
+    "aria-label": `a ${index.side}×${index.side} grid to draw a digit on with the mouse, a pen, a finger or the keyboard`,
+    "aria-describedby": "digit-cursor",
+  });
+  ui.cursor = element("p", { id: "digit-cursor", "aria-live": "polite" }, "Keyboard: arrow keys move, Space paints, Delete erases.");
   ui.clear = element("button", { type: "button", id: "digit-clear" }, "Clear");
   ui.random = element("button", { type: "button", id: "digit-random" }, "Random test image");
   ui.source = element("p", { id: "digit-source", "aria-live": "polite" }, "Draw a digit, or pick a test image.");
-  const drawing = element("div", { class: "digit-drawing" }, ui.grid, element("div", { class: "digit-buttons" }, ui.clear, ui.random), ui.source);
+  const drawing = element("div", { class: "digit-drawing" }, ui.grid, ui.cursor, element("div", { class: "digit-buttons" }, ui.clear, ui.random), ui.source);
 
   ui.prediction = element("output", { id: "digit-reference-prediction" });
   ui.bars = element("ol", { id: "digit-probabilities", class: "digit-bars", start: "0" });
@@ -108,22 +116,31 @@ async function main(root) {
     ui.templateCaption.textContent = `The template of ${picked}: its weights, red where ink raises the score, blue where it lowers it`;
   };
 
-  const grid = createDigitGrid(ui.grid, { side: index.side, max: index.pixel_max, table: maps.ink.table, onChange: (pixels) => {
-    update(pixels);
-  } });
+  const yourDrawing = () => {
+    if (state.test >= 0) {
+      state.test = -1;
+      writeHash(state);
+    }
+    ui.source.textContent = "Your drawing.";
+  };
+  const sayCursor = ({ row, col, value }) => {
+    const ink = value > 0 ? `ink ${percent(value / index.pixel_max)}` : "blank";
+    ui.cursor.textContent = `Row ${row + 1}, column ${col + 1} of ${index.side}: ${ink}`;
+  };
+  const grid = createDigitGrid(ui.grid, {
+    side: index.side,
+    max: index.pixel_max,
+    table: maps.ink.table,
+    onChange: update,
+    onPaint: yourDrawing,
+    onCursor: sayCursor,
+  });
   const showTest = (k) => {
     state.test = k;
     writeHash(state);
     grid.set(images.values.subarray(k * pixelsPer, (k + 1) * pixelsPer));
     ui.source.textContent = `Test image ${k + 1} of ${index.test.labels.length}: a ${index.test.labels[k]} (the pipeline predicted ${index.test.reference_predictions[k]})`;
   };
-  ui.grid.addEventListener("pointerdown", () => {
-    if (state.test >= 0) {
-      state.test = -1;
-      writeHash(state);
-    }
-    ui.source.textContent = "Your drawing.";
-  });
   ui.clear.addEventListener("click", () => {
     state.test = -1;
     writeHash(state);
