@@ -6,53 +6,18 @@ with the keyboard too."""
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import matplotlib
 import numpy as np
 import pytest
-from test_site import CHROMIUM, CHROMIUM_ARGS
 
 from scratchnet.lines.snapshots import load_history
-from workflow_copy import planned_jobs, snakemake
+from workflow_copy import planned_jobs
 
 REPLAY = "explore/replay/"
 DIGITS = "explore/draw-digit/"
-
-
-@pytest.fixture(scope="module")
-def site(built):
-    snakemake(built, "--cores", "2", "docs")  # nothing to do if test_site built it
-    return built / "site"
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    """The built site on 127.0.0.1, as `python -m http.server -d site` serves it."""
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from urllib.request import urlopen
 import nbformat
 import pytest
 import yaml
-from test_site import browser, nav_pages, server, site  # noqa: F401 (fixtures)
+from test_site import nav_pages
 
 from workflow_copy import REPO, planned_jobs, snakemake
 
@@ -52,7 +52,7 @@ def part_pages() -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def notebooks(site) -> dict[str, nbformat.NotebookNode]:  # noqa: F811 (`snakemake docs`)
+def notebooks(site) -> dict[str, nbformat.NotebookNode]:
     built = site.parent
     return {part: nbformat.read(notebook_path(built, part), as_version=4) for part in PARTS}
 
@@ -100,7 +100,7 @@ def pictures(notebook: nbformat.NotebookNode) -> int:
     )
 
 
-def test_chapter_one_prints_the_pipelines_numbers_and_draws_its_pictures(executed, site):  # noqa: F811
+def test_chapter_one_prints_the_pipelines_numbers_and_draws_its_pictures(executed, site):
     metrics = json.loads((site.parent / "results" / "metrics.json").read_text())
     text = printed(executed["lines"])
     iteration = metrics["first_full_accuracy_iteration"]
@@ -113,7 +113,7 @@ def test_chapter_one_prints_the_pipelines_numbers_and_draws_its_pictures(execute
     assert pictures(executed["lines"]) >= 4
 
 
-def test_chapter_two_prints_the_reference_models_test_accuracy_exactly(executed, site):  # noqa: F811
+def test_chapter_two_prints_the_reference_models_test_accuracy_exactly(executed, site):
     reference = json.loads((site.parent / "results" / "digits" / "metrics.json").read_text())
     reference = reference["reference"]
     found = re.search(
@@ -170,7 +170,7 @@ def test_the_pages_code_is_the_packages_own_sections(notebooks):
 
 def test_the_notebooks_carry_no_outputs_and_are_the_same_bytes_when_rebuilt(
     notebooks,
-    site,  # noqa: F811
+    site,
     tmp_path,
     monkeypatch,
 ):
@@ -193,7 +193,7 @@ def test_the_notebooks_carry_no_outputs_and_are_the_same_bytes_when_rebuilt(
     assert planned_jobs(built, "docs") == set()  # and a rerun does nothing
 
 
-def test_editing_an_included_function_changes_the_notebook(site, tmp_path):  # noqa: F811
+def test_editing_an_included_function_changes_the_notebook(site, tmp_path):
     """The rule's inputs cover the code it includes: after an edit, `snakemake notebooks`
     rewrites the notebook with the new code. (Reruns are judged by modification times
     alone, so the copy's new path does not make everything stale.)"""
@@ -208,7 +208,7 @@ def test_editing_an_included_function_changes_the_notebook(site, tmp_path):  # n
     assert any("A1 = relu(z1)  # edited, a test's mark" in c.source for c in notebook.cells)
 
 
-def test_every_page_of_a_part_downloads_its_notebook_in_the_browser(site, server, browser):  # noqa: F811
+def test_every_page_of_a_part_downloads_its_notebook_in_the_browser(site, server, browser):
     urls = nav_pages()
     followed = 0
     for part, pages in part_pages().items():
@@ -230,7 +230,7 @@ def test_every_page_of_a_part_downloads_its_notebook_in_the_browser(site, server
 
 
 @pytest.fixture(scope="module")
-def published(site, tmp_path_factory) -> Path:  # noqa: F811
+def published(site, tmp_path_factory) -> Path:
     """The site as the GitHub workflow builds it, with ProperDocs: its address and its
     repository named, under the project's sub-path /scratchnet/."""
     from scratchnet.docsite.build import run_builder
@@ -256,7 +256,7 @@ def article_text(page: Path) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", article)).split())
 
 
-def test_mkdocs_and_properdocs_build_the_same_pages(site, published):  # noqa: F811
+def test_mkdocs_and_properdocs_build_the_same_pages(site, published):
     pages = sorted(path.relative_to(site) for path in site.rglob("*.html"))
     assert pages == sorted(path.relative_to(published) for path in published.rglob("*.html"))
     assert len(pages) >= len(nav_pages()) + 1  # and 404.html

@@ -8,31 +8,17 @@ page is saved in the test's temporary directory."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
 
-from workflow_copy import REPO, snakemake
+from workflow_copy import REPO
 
-CHROMIUM = Path("/usr/bin/chromium")
-# As root and without network: no sandbox, no GPU, no calls home at start-up.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Text a reader should never see: TeX that was not typeset.
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\$[^$\s][^$]*\$")
 
@@ -58,38 +44,6 @@ def nav_pages() -> dict[str, str]:
 
 # A code block that includes a named section of the source: --8<-- "nn/modules.py:linear"
 SNIPPET = re.compile(r'^--8<-- "(?P<file>[^":]+):(?P<section>\w+)"$', re.M)
-
-
-@pytest.fixture(scope="module")
-def site(built) -> Path:
-    snakemake(built, "--cores", "2", "docs")
-    return built / "site"
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
