@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import nn
+from ..nn import init_weights
 
 # key: (initialisation, ReLU after each layer, label for figures and text)
 SCHEMES = {
@@ -72,7 +72,7 @@ def signal_through_layers(
     # themselves): recorded as inf, not warned about.
     with np.errstate(over="ignore", invalid="ignore"):
         for layer in range(n_layers):
-            x = x @ nn.init_weights(name, width, width, rng)
+            x = x @ init_weights(name, width, width, rng)
             if relu:
                 x = np.maximum(x, 0)
             measured["spread"][layer] = spread(x)
