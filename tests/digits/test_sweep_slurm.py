@@ -116,3 +116,17 @@ def test_a_no_op_starts_fast_where_the_controller_is_absent(built, tmp_path):
     up = no_op_seconds(Path("/etc/slurm/slurm.conf"))
     down = no_op_seconds(absent)
     assert down - up < 2, f"no-op: {up:.1f} s with the controller, {down:.1f} s without"
+
+
+def test_the_cluster_config_is_the_scripts_own_text():
+    """slurm.conf as `.ci/slurm-cluster up` wrote it: comments and key=value settings
+    only, each key once. (Its text is a here-document, where a backquoted word in a
+    comment once ran as a command and pasted a live cluster's settings into the file.)"""
+    settings = [
+        line
+        for line in Path("/etc/slurm/slurm.conf").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert all(re.fullmatch(r"(\w+=\S+)( \w+=\S+)*", line) for line in settings), settings
+    keys = [line.split("=", 1)[0] for line in settings]
+    assert len(keys) == len(set(keys)), keys
