@@ -114,19 +114,25 @@ KILLABLE = [
 ]
 
 
+def in_background(command: list[str], workdir: Path) -> subprocess.Popen:
+    """``command`` started in ``workdir`` as its own process group (so a test can kill
+    the build and every job it started), its output discarded."""
+    return subprocess.Popen(
+        command,
+        cwd=workdir,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def test_run_killed_while_rendering_then_restarted_matches_a_clean_build(tmp_path):
     clean = copy_workflow(tmp_path / "clean")
     assert run(clean, "--cores", "2", *KILLABLE).returncode == 0
 
     killed = copy_workflow(tmp_path / "killed")
     command = [*SNAKEMAKE, "--cores", "2", *KILLABLE]
-    process = subprocess.Popen(
-        command,
-        cwd=killed,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = in_background(command, killed)
     parts = killed / "results" / "animation"
 
     def rendering() -> bool:
@@ -156,13 +162,7 @@ BUILD_LOCK = Path(".snakemake") / "scratchnet-build.lock"
 def test_a_second_build_in_the_same_folder_stops_at_once_naming_the_first(tmp_path):
     workdir = copy_workflow(tmp_path / "busy")
     command = [*SNAKEMAKE, "--cores", "1", *KILLABLE]
-    first = subprocess.Popen(
-        command,
-        cwd=workdir,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    first = in_background(command, workdir)
     try:
         lock = workdir / BUILD_LOCK
         deadline = time.monotonic() + 120

@@ -4,18 +4,12 @@
 
 import { loadArrays, loadJson, showLoadProblem } from "./data.js";
 import { createDigitGrid } from "./digitgrid.js";
+import { element } from "./dom.js";
 import { argmax, referenceNetwork, softmaxRegression, standardise } from "./forward.js";
 import { drawHeatmap } from "./heatmap.js";
 import { readHash, writeHash } from "./state.js";
 
 const percent = (p) => `${(p * 100).toFixed(1)}%`;
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  node.append(...children);
-  return node;
-}
 
 /** The arrays whose names start with `prefix.`, by the rest of their names. */
 function model(arrays, prefix) {

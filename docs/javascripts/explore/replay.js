@@ -5,6 +5,7 @@
 import { loadArrays, loadJson, showLoadProblem } from "./data.js";
 import { cellAt, drawColourBar, drawHeatmap, outlineCell } from "./heatmap.js";
 import { drawCurve } from "./curve.js";
+import { element } from "./dom.js";
 import { readHash, writeHash } from "./state.js";
 
 const CELL = 20; // canvas pixels per matrix cell (CSS scales the canvas to the page)
@@ -34,13 +35,6 @@ function at(array, iteration) {
 /** A number as the page writes it: 5 significant digits. */
 const format = (value) => Number(value).toPrecision(5);
 const percent = (fraction) => `${Number((fraction * 100).toFixed(1))}%`;
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  node.append(...children);
-  return node;
-}
 
 /** Build the page's controls and views inside `root`; returns the elements by name. */
 function buildPage(root, index) {

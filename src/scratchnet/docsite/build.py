@@ -1,5 +1,4 @@
-"""Put the site's sources together, and run ``mkdocs build --strict`` (or ProperDocs') into
-a site directory that appears whole or not at all."""
+"""Put the site's sources together, and run ``mkdocs build --strict`` (or ProperDocs')."""
 
 from __future__ import annotations
 
@@ -53,14 +52,6 @@ def stage_docs(
 def _recipes(pages: Path):
     top = pages.resolve()
     return lambda folder, names: [NOTEBOOK_RECIPES] if Path(folder).resolve() == top else []
-
-
-def build_site(config_file: str | Path, site_dir: str | Path, builder: str = "mkdocs") -> None:
-    """Build the site of ``config_file`` into ``site_dir`` with ``builder`` (one of
-    ``BUILDERS``), echoing its output to stderr. Raises ``SiteBuildFailed`` on any warning
-    or error, leaving no ``site_dir``."""
-    with written_atomically(site_dir) as partial:
-        run_builder(config_file, partial, builder)
 
 
 def run_builder(
