@@ -7,7 +7,7 @@ Subpackages and modules, one job each:
 - ``digits``    chapter two: handwritten digits (bundled or MNIST) trained with ``nn``
 - ``figures``   one module per figure of both chapters (drawing only, never training)
 - ``docsite``   the website's build: quoted numbers, MathML, the published figures
-- ``joblog``, ``atomic``, ``problems``   job logs, whole-or-nothing files, fixable errors
+- ``joblog``, ``atomic``, ``user_errors``   job logs, whole-or-nothing files, fixable errors
 """
 
 __version__ = "0.1.0"

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
-from .problems import InputProblem
+from .user_errors import InputProblem
 
 try:
     import resource

@@ -18,7 +18,7 @@ from scratchnet.digits.idx import (
     write_idx,
     write_mnist,
 )
-from scratchnet.problems import InputProblem
+from scratchnet.user_errors import InputProblem
 
 RNG = np.random.default_rng(0)
 

@@ -16,7 +16,7 @@ from scratchnet.digits.runs import (
     train_seeds,
 )
 from scratchnet.digits.summary import init_study_summary
-from scratchnet.problems import InputProblem
+from scratchnet.user_errors import InputProblem
 
 FIRST = dict(hidden=50, images=100, lr=0.005, epochs=30, init="he")
 

@@ -4,7 +4,7 @@ math typeset as MathML, the package's code as notebook cells, pages made fit for
 import pytest
 
 from scratchnet.docsite.mathml import MathError, typeset_math
-from scratchnet.docsite.quoting import QuoteError, fill_numbers
+from scratchnet.docsite.run_numbers import QuoteError, fill_numbers
 
 SOURCES = {
     "metrics": {"final_loss": 1.180332, "first": None, "accuracy": {"valid_1": 0.9444}},
@@ -86,14 +86,14 @@ def test_dollars_in_code_and_prices_are_not_math():
 # --- the same pieces as Python-Markdown extensions, as mkdocs.yml lists them ---
 
 
-def test_the_quoting_extension_fills_a_page_from_its_json_files(tmp_path):
+def test_the_run_numbers_extension_fills_a_page_from_its_json_files(tmp_path):
     import json
 
     import markdown
 
     results = tmp_path / "metrics.json"
     results.write_text(json.dumps(SOURCES["metrics"]))
-    settings = {"scratchnet.docsite.quoting": {"sources": {"metrics": str(results)}}}
+    settings = {"scratchnet.docsite.run_numbers": {"sources": {"metrics": str(results)}}}
     html = markdown.markdown(
         "Loss {{ metrics.final_loss:.2f }}.\n\n```\n{{ metrics.first }}\n```",
         extensions=list(settings) + ["fenced_code"],
@@ -104,7 +104,7 @@ def test_the_quoting_extension_fills_a_page_from_its_json_files(tmp_path):
         markdown.markdown(
             "{{ metrics.final_los }}", extensions=list(settings), extension_configs=settings
         )
-    missing = {"scratchnet.docsite.quoting": {"sources": {"metrics": str(tmp_path / "x.json")}}}
+    missing = {"scratchnet.docsite.run_numbers": {"sources": {"metrics": str(tmp_path / "x.json")}}}
     with pytest.raises(QuoteError, match=r"x\.json: not found; build the pipeline"):
         markdown.markdown("", extensions=list(missing), extension_configs=missing)
 
@@ -203,7 +203,7 @@ def small_site(root, page_text):
     (root / "mkdocs.yml").write_text(
         "nav:\n  - Part: [{P: p.md}]\nextra:\n  notebooks: {parts: {Part: part}}\n"
         "markdown_extensions:\n"
-        f"  - scratchnet.docsite.quoting: {{sources: {{metrics: {root / 'results.json'}}}}}\n"
+        f"  - scratchnet.docsite.run_numbers: {{sources: {{metrics: {root / 'results.json'}}}}}\n"
         "  - pymdownx.snippets: {base_path: [src/pkg]}\n"
     )
     recipe = root / "docs" / "notebooks" / "part.md"

@@ -214,7 +214,7 @@ def quoted_in_place(markdown: str, sources: dict, source: str):
     """For each ``{{ ... }}`` of a page: the quote, its value, whether it is in math, and
     a pattern matching the value between the words the page writes around it (in math,
     the value alone, as a whole number: the words around it are TeX)."""
-    from scratchnet.docsite.quoting import PLACEHOLDER, fill_numbers
+    from scratchnet.docsite.run_numbers import PLACEHOLDER, fill_numbers
 
     for quote in PLACEHOLDER.finditer(markdown):
         value = fill_numbers(quote[0], sources, source)

@@ -33,7 +33,7 @@ os.environ.update(
 # the shared infrastructure, plus the chapter's own modules (chapter one, `lines`; the
 # layer library `nn` and chapter two, `digits`). Figure rules add their drawing code.
 INFRA_CODE = [
-    PACKAGE / name for name in ("__init__.py", "atomic.py", "joblog.py", "problems.py")
+    PACKAGE / name for name in ("__init__.py", "atomic.py", "joblog.py", "user_errors.py")
 ]
 LINES_CODE = INFRA_CODE + sorted((PACKAGE / "lines").glob("*.py"))
 DIGITS_CODE = (

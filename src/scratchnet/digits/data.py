@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..atomic import save_npz
-from ..problems import InputProblem
+from ..user_errors import InputProblem
 from .idx import load_mnist
 
 SPLITS = ("train", "valid", "test")

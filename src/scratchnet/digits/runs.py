@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import nn
 from ..atomic import save_npz
-from ..problems import InputProblem
+from ..user_errors import InputProblem
 from .data import N_CLASSES, Split
 
 LOSSES = {"mse": nn.MSE, "softmax_mse": nn.SoftmaxMSE, "cross_entropy": nn.CrossEntropy}

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from scratchnet.atomic import written_atomically
-from scratchnet.problems import InputProblem
+from scratchnet.user_errors import InputProblem
 
 # The lines of MkDocs' output that say why a strict build failed.
 PROBLEM_PREFIXES = ("WARNING", "ERROR", "Error", "Aborted")

@@ -1,7 +1,7 @@
 """A part of the tutorial (a section of mkdocs.yml's nav) as one Jupyter notebook.
 
 The notebook follows the part's pages in order: each page's text as Markdown cells, with
-the numbers quoted from the run (``quoting.fill_numbers``, as the site) and the math left
+the numbers quoted from the run (``run_numbers.fill_numbers``, as the site) and the math left
 as ``$...$`` for Jupyter to render; each code block the page shows as a code cell holding
 the package's own definitions (``code.PackageSource``). After a page come the cells its
 recipe, ``docs/notebooks/<part>.md``, adds: make the data, train, print the numbers the text
@@ -32,10 +32,10 @@ from scratchnet.docsite.code import (
     imports_cell,
     names_used,
 )
-from scratchnet.docsite.quoting import fill_numbers, load_sources
-from scratchnet.problems import InputProblem
+from scratchnet.docsite.run_numbers import fill_numbers, load_sources
+from scratchnet.user_errors import InputProblem
 
-QUOTING_EXTENSION = "scratchnet.docsite.quoting"
+QUOTING_EXTENSION = "scratchnet.docsite.run_numbers"
 SNIPPETS_EXTENSION = "pymdownx.snippets"
 DIRECTIVE = re.compile(r"^<!-- (?P<key>code|without|after): (?P<value>.+?) -->\s*$", re.M)
 FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)

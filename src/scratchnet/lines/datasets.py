@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..atomic import written_atomically
-from ..problems import InputProblem
+from ..user_errors import InputProblem
 
 SIDE = 3
 PIXEL_COLUMNS = tuple(f"{col}_{row}" for col in range(1, SIDE + 1) for row in range(1, SIDE + 1))

@@ -11,7 +11,7 @@ from typing import Callable, NamedTuple
 
 import numpy as np
 
-from ..problems import InputProblem
+from ..user_errors import InputProblem
 from .network import (
     Params,
     accuracy,

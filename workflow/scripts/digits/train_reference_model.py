@@ -5,8 +5,8 @@ import numpy as np
 
 from scratchnet.atomic import save_json, save_npz
 from scratchnet.digits.data import load_split
-from scratchnet.digits.peer import mlp_classifier_accuracy
 from scratchnet.digits.runs import predict, save_run, train_run
+from scratchnet.digits.sklearn_comparison import mlp_classifier_accuracy
 from scratchnet.joblog import job_log, print_progress
 
 with job_log(snakemake.log[0], threads=snakemake.threads):
@@ -25,9 +25,9 @@ with job_log(snakemake.log[0], threads=snakemake.threads):
     save_npz(snakemake.output.predictions, {"labels": test.labels, "predicted": predicted})
     ours = float(np.mean(predicted == test.labels))
     print_progress(f"our test accuracy {ours:.4f}; training MLPClassifier")
-    peer = mlp_classifier_accuracy(settings, train, test, seed=seed)
-    print_progress(f"MLPClassifier test accuracy {peer:.4f}")
+    theirs = mlp_classifier_accuracy(settings, train, test, seed=seed)
+    print_progress(f"MLPClassifier test accuracy {theirs:.4f}")
     save_json(
-        {"test_images": len(test.labels), "test_accuracy": ours, "mlp_classifier": peer},
+        {"test_images": len(test.labels), "test_accuracy": ours, "mlp_classifier": theirs},
         snakemake.output.comparison,
     )

@@ -1,6 +1,6 @@
 """Fill the numbers a page quotes from the pipeline's results, so text and figures agree.
 
-Used by the site (``scratchnet.docsite.quoting`` under ``markdown_extensions`` in
+Used by the site (``scratchnet.docsite.run_numbers`` under ``markdown_extensions`` in
 mkdocs.yml, a Python-Markdown extension) and by the notebook writer, which calls
 ``fill_numbers`` on the same pages.
 
@@ -103,7 +103,7 @@ def _lookup(tree: Mapping[str, Any], dotted_key: str, context: str) -> Any:
 
 
 class QuoteNumbers(Extension):
-    """``markdown_extensions: [scratchnet.docsite.quoting: {sources: {name: file.json}}]``:
+    """``markdown_extensions: [scratchnet.docsite.run_numbers: {sources: {name: file.json}}]``:
     fill every page's quotes before any other step of Python-Markdown sees the text."""
 
     def __init__(self, **kwargs):

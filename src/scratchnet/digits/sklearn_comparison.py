@@ -1,4 +1,4 @@
-"""The peer we compare against: scikit-learn's ``MLPClassifier`` with our settings.
+"""What we compare against: scikit-learn's ``MLPClassifier`` with our settings.
 
 Same split, same hidden layer, same plain SGD (no momentum, no L2 penalty, constant
 learning rate, shuffled batches, every epoch run): if our library is right, its test
