@@ -11,7 +11,7 @@ before and after is printed, to judge whether the run was quiet.
 
 1. The bundled handwritten digits (1797 images of 8x8), split 60/20/20 into training,
    validation and test sets (stratified, seed 0), standardised with the training set's
-   mean and std (its own split and preprocessing, not the chapter's: see the README).
+   mean and std (its own split and preprocessing, not the chapter's: see bench/README.md).
    A 64-50-10 ReLU network, cross-entropy, SGD with batch 32 and lr 0.1, 50 epochs, at
    equal work: each epoch's training loss recorded as the running mean of its batch
    losses, as ``MLPClassifier`` records it, with no evaluation pass. Trained by

@@ -1,6 +1,7 @@
 """The training benchmark runs end to end (quick mode: tiny sizes, no timing judged here),
 its hand-written yardstick does the same maths as the library (not timed), and what the
-README says of its digits accuracy beside the chapter's holds."""
+benchmarks' README (bench/README.md) says of its digits accuracy beside the chapter's
+holds."""
 
 import subprocess
 import sys
@@ -91,8 +92,8 @@ def image_set(images: np.ndarray) -> set[bytes]:
     return {row.astype(np.int64).tobytes() for row in images.reshape(len(images), -1)}
 
 
-def test_the_readme_says_why_the_benchmark_accuracy_is_not_the_chapters():
-    readme = (REPO / "README.md").read_text()
+def test_the_bench_readme_says_why_the_benchmark_accuracy_is_not_the_chapters():
+    readme = (REPO / "bench" / "README.md").read_text()
     section = readme[readme.index("## Training speed") :]
     note = section[section.index("These accuracies are not the chapter's") :].split("\n\n")[0]
     for difference in ("own split", "each pixel", "LeCun", "seeds 0-4"):
