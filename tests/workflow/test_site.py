@@ -265,7 +265,7 @@ def test_the_number_check_fails_a_value_shown_elsewhere_on_the_page():
     markdown = "Accuracy reached {{ metrics.accuracy:.0% }} at iteration {{ metrics.iteration }}."
     checks = list(quoted_in_place(markdown, sources, "page.md"))
     assert all(p.search("Accuracy reached 100% at iteration 68.") for *_, p in checks)
-    # Today's `value in text` passes here: "100%" and "68" are both on the page.
+    # A bare `value in text` check would pass here: "100%" and "68" are both on the page.
     elsewhere = "Accuracy reached 98% at iteration 68. 100% of the images are shown."
     assert not checks[0][-1].search(elsewhere)
     assert not checks[1][-1].search("Accuracy reached 100% at iteration 680; 68 images.")
