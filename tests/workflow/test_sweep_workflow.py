@@ -1,7 +1,6 @@
-"""The hyperparameter sweep: a diverged point is a result, a job trains a chunk of points
-(the summary is byte-identical whatever the chunk size), and a sweep killed with SIGKILL
-resumes with the chunks that miss a point, its summary byte-identical to an uninterrupted
-run's."""
+"""The hyperparameter sweep through Snakemake: a job trains a chunk of points (the summary
+is byte-identical whatever the chunk size), and a sweep killed with SIGKILL resumes with
+the chunks that miss a point, its summary byte-identical to an uninterrupted run's."""
 
 from __future__ import annotations
 
@@ -14,8 +13,10 @@ import time
 
 import pytest
 
-from scratchnet.digits.sweep import point_of, read_summary, run_point
+from scratchnet.digits.sweep import read_summary
 from workflow_copy import copy_workflow, planned_jobs, snakemake
+
+pytestmark = pytest.mark.e2e
 
 SMALL_SWEEP = """
 sweep:
@@ -41,26 +42,6 @@ def sweep_copy(path, points_per_job=None):
     chunking = f"  points_per_job: {points_per_job}\n" if points_per_job else ""
     (workdir / "sweep.yaml").write_text(SMALL_SWEEP + chunking)
     return workdir, ["--configfile", str(workdir / "sweep.yaml")]
-
-
-def test_a_diverging_point_records_its_epoch_instead_of_failing(splits):
-    record = run_point(
-        loss="mse",
-        init="normal",
-        lr=1e4,
-        seed=0,
-        settings={"hidden": 10, "batch_size": 32, "epochs": 3},
-        train=splits["train"],
-        valid=splits["valid"],
-    )
-    assert record["diverged_epoch"] == 1
-    assert len(record["val_accuracy"]) == 1  # epoch 0, before it diverged
-
-
-def test_a_result_file_names_its_point():
-    # The chunk job trains the points its output files name, in the workflow's pattern.
-    path = "results/sweep/points/softmax_mse/glorot/lr0.03/seed2.json"
-    assert point_of(path) == {"loss": "softmax_mse", "init": "glorot", "lr": 0.03, "seed": 2}
 
 
 @pytest.fixture(scope="module")
