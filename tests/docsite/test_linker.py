@@ -1,6 +1,6 @@
 """The package's code linked into cells: a section after what it needs, each definition
-once, a clash of names refused, and the imports from outside the package gathered
-for one cell."""
+once, a clash of names refused, a cycle emitted once in an order that runs, and the
+imports from outside the package gathered for one cell."""
 
 import pytest
 
@@ -53,6 +53,39 @@ def test_two_definitions_of_one_name_are_an_error_naming_both(toy_package):
     source.cells_for_names(["double"], ["helpers.py"])
     with pytest.raises(CodeError, match=r"'double' \(helpers\.py:8 and other\.py:1\)"):
         source.cells_for_names(["double"], ["other.py"])
+
+
+def write_cycle(root):
+    """is_even and is_odd call each other across two modules; TABLE, in a third, needs
+    them when it is defined, and so does the recursive countdown."""
+    (root / "even.py").write_text(
+        "from .odd import is_odd\n\n\ndef is_even(n):\n    return n == 0 or is_odd(n - 1)\n"
+    )
+    (root / "odd.py").write_text(
+        "from .even import is_even\n\n\ndef is_odd(n):\n    return n != 0 and is_even(n - 1)\n"
+    )
+    (root / "table.py").write_text(
+        "from .even import is_even\n\n\ndef countdown(n):\n    return [] if n < 0 else "
+        "[n] + countdown(n - 1)\n\n\nTABLE = [is_even(n) for n in countdown(3)]\n"
+    )
+
+
+def test_a_cycle_is_emitted_once_each_in_an_order_that_runs_the_same_every_time(toy_package):
+    write_cycle(toy_package)
+    source = PackageSource(toy_package)
+    cells = source.cells_for_names(["TABLE"], ["table.py"])
+    # countdown (recursive, no cycle with others), the cycle, then what calls into it.
+    assert [module for module, _ in cells] == ["table.py", "even.py", "odd.py", "table.py"]
+    text = "\n".join(code for _, code in cells)
+    for name in ("def is_even", "def is_odd", "def countdown", "TABLE ="):
+        assert text.count(name) == 1
+    assert run(source, cells)["TABLE"] == [False, True, False, True]
+    assert PackageSource(toy_package).cells_for_names(["TABLE"], ["table.py"]) == cells
+    # Met from the other side, the cycle still comes before what needs it.
+    other = PackageSource(toy_package)
+    first = other.cells_for_names(["is_odd"], ["odd.py"])
+    assert [module for module, _ in first] == ["odd.py", "even.py"]
+    assert [module for module, _ in other.cells_for_names(["TABLE"], ["table.py"])] == ["table.py"]
 
 
 def test_names_used_reads_each_name_once_and_sees_what_is_assigned():

@@ -1,4 +1,5 @@
-"""An order in which definitions run: each after what it uses, a module's together."""
+"""An order in which definitions run: each after what it uses, a module's together,
+and through a cycle, deterministic, with what needs the cycle after all of it."""
 
 from scratchnet.docsite.definitions import Definition, Namespace
 from scratchnet.docsite.order import run_order
@@ -29,3 +30,23 @@ def test_a_namespace_comes_before_the_definitions_of_its_module():
 
 def test_skipped_items_are_placed_but_left_out():
     assert run_order({A1: {B1}, B1: set()}, skip={A1}) == [B1]
+
+
+def test_a_cycle_terminates_in_source_order_whatever_order_it_is_met_in():
+    assert run_order({A2: {A1}, A1: {A2}}) == [A1, A2]
+    assert run_order({A1: {A2}, A2: {A1}}) == [A1, A2]
+    assert run_order({A3: {A1}, A1: {A3}}) == run_order({A1: {A3}, A3: {A1}}) == [A1, A3]
+
+
+def test_what_needs_a_cycle_comes_after_all_of_it_even_from_an_earlier_module():
+    # A1 (met first, so a.py is the first module) needs the cycle b1 <-> b2.
+    assert run_order({A1: {B1}, B1: {B2}, B2: {B1}}) == [B1, B2, A1]
+    # A cycle across modules: the first module met goes first; a2, beside a1 in its
+    # module, still waits for the whole cycle.
+    assert run_order({A1: {B2}, B2: {A1}, A2: {A1}}) == [A1, B2, A2]
+
+
+def test_of_two_cycles_the_one_another_needs_comes_first():
+    # a1 <-> a2 needs the cycle b1 <-> b2.
+    needs = {A1: {A2}, A2: {A1, B1}, B1: {B2}, B2: {B1}}
+    assert run_order(needs) == [B1, B2, A1, A2]
