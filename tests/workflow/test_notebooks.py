@@ -150,6 +150,20 @@ def test_no_code_cell_imports_scratchnet_or_reads_a_file(notebooks):
                 assert not (isinstance(node, ast.FunctionDef) and node.name == "load_mnist")
 
 
+def test_the_settings_cell_the_opening_names_is_right_after_the_imports(notebooks):
+    """The opening tells the reader to change a setting in the cell headed # Settings:
+    it is the code cell right after the imports, and holds only settings."""
+    for part, notebook in notebooks.items():
+        assert "The cell headed `# Settings`, right after the imports" in notebook.cells[0].source
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        assert code[0].id == "imports", part
+        settings = code[1].source
+        assert settings.startswith("# Settings: "), (part, settings)
+        statements = ast.parse(settings).body
+        assert statements and all(isinstance(s, ast.Assign) for s in statements), part
+        assert "lr" in settings, part
+
+
 def test_the_pages_code_is_the_packages_own_sections(notebooks):
     """Every section a page of the part includes is in one of the notebook's code cells,
     line for line (widened to the whole definition it is cut from)."""
