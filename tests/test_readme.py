@@ -103,3 +103,10 @@ def test_every_file_the_maintainers_pages_and_the_bench_readme_name_exists():
         missing = sorted(path for path in named.findall(page.read_text())
                          if not (REPO / path).exists())  # fmt: skip
         assert missing == [], page.name
+
+
+def test_the_readme_lists_every_maintainers_page():
+    """The README's table of the maintainers' reference names each page of docs/maintain/
+    (mkdocs --strict already fails a page the nav leaves out)."""
+    listed = set(re.findall(r"`docs/maintain/([\w-]+\.md)`", README.read_text()))
+    assert listed == {page.name for page in (REPO / "docs" / "maintain").glob("*.md")}
