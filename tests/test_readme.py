@@ -42,8 +42,9 @@ def test_the_first_screen_has_the_clone_both_commands_and_how_to_look():
     assert "all docs" in build
     assert tests.startswith('python -m pip install -e ".[test]" && ') and tests.endswith("pytest")
     for needed in ("git clone ", build, tests, "python -m http.server -d site",
-                   "http://127.0.0.1:8000", "!["):  # fmt: skip
+                   "http://127.0.0.1:8000"):  # fmt: skip
         assert needed in first_screen, needed
+    assert PICTURE.search(first_screen)  # what it is, in one picture
 
 
 def test_the_fast_tier_has_a_block_of_its_own():
@@ -51,8 +52,11 @@ def test_the_fast_tier_has_a_block_of_its_own():
     assert ['python -m pip install -e ".[test]" && pytest -m "not e2e"'] in blocks
 
 
+PICTURE = re.compile(r'!\[[^\]]*\]\(([^)]+)\)|<img src="([^"]+)"')
+
+
 def test_the_readme_pictures_exist():
-    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README.read_text())
+    pictures = [a or b for a, b in PICTURE.findall(README.read_text())]
     assert pictures and all((REPO / picture).is_file() for picture in pictures)
 
 
