@@ -19,10 +19,6 @@ rule render_digits_animation:
         "results/benchmarks/render_digits_animation.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         frame_ms=DIGITS["frame_ms"],
         dpi=config["gif_dpi"],
