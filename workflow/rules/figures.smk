@@ -18,6 +18,7 @@ for chapter, figures in FIGURE_TABLE.items():
                     f"figs/{file}",
                     caption=figure_caption(file, figure),
                     category=figure["category"],
+                    subcategory=figure.get("subcategory"),
                 ),
             log:
                 figure_file("results/logs", figure, "log"),

@@ -43,7 +43,8 @@ rule assemble_training_animation:
         gif=report(
             "figs/train-anim.gif",
             caption="../../report/train-anim.rst",
-            category="Training",
+            category="Lines",
+            subcategory="Training",
         ),
     log:
         "results/logs/assemble_training_animation.log",
@@ -65,7 +66,8 @@ rule encode_training_video:
         mp4=report(
             "figs/train-anim.mp4",
             caption="../../report/train-anim.rst",
-            category="Training",
+            category="Lines",
+            subcategory="Training",
         ),
     log:
         "results/logs/encode_training_video.log",
