@@ -96,6 +96,6 @@ rule summarise_sweep:
         mem_mb=training_mem_mb,
         runtime=5,
     params:
-        mnist=DIGITS["mnist_dir"] not in (None, "", "null"),
+        mnist=not unset(DIGITS["mnist_dir"]),
     script:
         "../../scripts/digits/summarise_sweep.py"
