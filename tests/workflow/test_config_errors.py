@@ -66,6 +66,12 @@ def bad_csv(folder: Path) -> str:
     return str(path)
 
 
+def empty_csv(folder: Path) -> str:
+    path = folder / "empty.csv"
+    path.write_text("")
+    return str(path)
+
+
 def mnist_missing_a_file(folder: Path) -> str:
     mnist = folder / "mnist"
     mnist.mkdir(exist_ok=True)
@@ -83,6 +89,11 @@ def mnist_missing_a_file(folder: Path) -> str:
             f"'{HEADER.strip()}' (config train_csv)",
         ),
         (
+            lambda folder: f"valid_1_csv={empty_csv(folder)}",
+            "error: {folder}/empty.csv: the file is empty; expected a header row "
+            f"{HEADER.strip()} (config valid_1_csv)",
+        ),
+        (
             lambda folder: f"valid_2_csv={folder}/absent.csv",
             "error: {folder}/absent.csv: no such file (config valid_2_csv)",
         ),
@@ -97,7 +108,7 @@ def mnist_missing_a_file(folder: Path) -> str:
             "error: {folder}/mnist: missing t10k-labels-idx1-ubyte[.gz]; expected ",
         ),
     ],
-    ids=["csv-header", "csv-missing", "mnist-folder-missing", "mnist-file-missing"],
+    ids=["csv-header", "csv-empty", "csv-missing", "mnist-folder-missing", "mnist-file-missing"],
 )
 def test_a_bad_user_file_stops_the_build_before_any_job(previous_build, tmp_path, setting, message):
     before = snapshot(previous_build)
