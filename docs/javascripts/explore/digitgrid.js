@@ -2,9 +2,7 @@
 // the keyboard (a cursor cell), drawn as digits-samples.png draws digits: dark ink on white.
 
 import { cellAt, colourOf, outlineCell } from "./heatmap.js";
-
-// The cursor's moves by key: [rows, columns].
-const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+import { isArrow, moveCell } from "./keys.js";
 const PAINT_KEYS = new Set([" ", "Enter"]);
 const ERASE_KEYS = new Set(["Delete", "Backspace"]);
 
@@ -82,10 +80,8 @@ export function createDigitGrid(canvas, { side, max, table, onChange, onPaint, o
     changed();
   };
   canvas.addEventListener("keydown", (event) => {
-    const move = MOVES[event.key];
-    if (move) {
-      cursor.row = Math.min(side - 1, Math.max(0, cursor.row + move[0]));
-      cursor.col = Math.min(side - 1, Math.max(0, cursor.col + move[1]));
+    if (isArrow(event.key)) {
+      Object.assign(cursor, moveCell(cursor, event.key, side, side));
     } else if (!PAINT_KEYS.has(event.key) && !ERASE_KEYS.has(event.key)) {
       return; // Tab and the rest keep their usual jobs
     }

@@ -5,11 +5,10 @@
 import { loadArrays, loadJson, showLoadProblem } from "./data.js";
 import { createDigitGrid } from "./digitgrid.js";
 import { element } from "./dom.js";
+import { percent } from "./format.js";
 import { argmax, referenceNetwork, softmaxRegression, standardise } from "./forward.js";
 import { drawHeatmap } from "./heatmap.js";
 import { readHash, writeHash } from "./state.js";
-
-const percent = (p) => `${(p * 100).toFixed(1)}%`;
 
 /** The arrays whose names start with `prefix.`, by the rest of their names. */
 function model(arrays, prefix) {
