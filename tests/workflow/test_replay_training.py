@@ -7,6 +7,9 @@ round-trip, and bad ones give a note, never a console error."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 import numpy as np
@@ -19,6 +22,7 @@ from scratchnet.lines.training import train
 
 pytestmark = pytest.mark.e2e
 
+REPO = Path(__file__).resolve().parents[2]
 REPLAY = "explore/replay/"
 RTOL = 1e-9
 
@@ -263,3 +267,11 @@ def test_branched_edited_and_backward_view_have_no_accessibility_violations(open
     results = Axe().run(page)
     assert results.response["passes"], "axe checked nothing"
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_quick_benchmark_times_the_pages_trainer_beside_numpys(site):
+    command = [sys.executable, str(REPO / "bench" / "browser_trainer.py"), "--quick"]
+    result = subprocess.run(command + ["--site", str(site)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^\| 200 \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$", result.stdout, re.M)
+    assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 1
