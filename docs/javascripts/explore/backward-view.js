@@ -7,15 +7,31 @@ import { drawHeatmap } from "./heatmap.js";
 
 // The steps, in order: the array, its formula, and what the step does.
 export const STEPS = [
-  ["dz2", "dz2 = A2 − Y", "How far each probability is from the truth (Y: 1 for the image's " +
-    "class, 0 for the other): softmax and cross-entropy together give this plain difference."],
-  ["dW2", "dW2 = dz2 A1ᵀ", "Each weight from a hidden unit to a class: that class's error " +
-    "times the unit's activation, summed over the images."],
+  [
+    "dz2",
+    "dz2 = A2 − Y",
+    "How far each probability is from the truth (Y: 1 for the image's " +
+      "class, 0 for the other): softmax and cross-entropy together give this plain difference.",
+  ],
+  [
+    "dW2",
+    "dW2 = dz2 A1ᵀ",
+    "Each weight from a hidden unit to a class: that class's error " +
+      "times the unit's activation, summed over the images.",
+  ],
   ["db2", "db2 = row sums of dz2", "Each class's bias: its errors summed over the images."],
-  ["dz1", "dz1 = (W2ᵀ dz2) × [z1 > 0]", "The errors flow back through W2 to the hidden units, " +
-    "and only through the units that were active: where z1 ≤ 0, ReLU passes nothing (0)."],
-  ["dW1", "dW1 = dz1 x0ᵀ", "Each weight from a pixel to a hidden unit: the unit's error times " +
-    "the pixel, summed over the images; a pixel at 0 adds nothing."],
+  [
+    "dz1",
+    "dz1 = (W2ᵀ dz2) × [z1 > 0]",
+    "The errors flow back through W2 to the hidden units, " +
+      "and only through the units that were active: where z1 ≤ 0, ReLU passes nothing (0).",
+  ],
+  [
+    "dW1",
+    "dW1 = dz1 x0ᵀ",
+    "Each weight from a pixel to a hidden unit: the unit's error times " +
+      "the pixel, summed over the images; a pixel at 0 adds nothing.",
+  ],
   ["db1", "db1 = row sums of dz1", "Each hidden unit's bias: its errors summed over the images."],
 ];
 
@@ -38,14 +54,34 @@ export function buildBackwardView() {
       "aria-label": `${formula}; point at a cell, or focus it and use the arrow keys, to read it`,
     });
     captions[name] = element("span", { class: "replay-scale" });
-    list.append(element("li", {},
-      element("figure", { class: `replay-backward-step replay-${name}` },
-        element("figcaption", {}, element("strong", {}, formula), " ", sentence, " ",
-          captions[name]),
-        canvases[name])));
+    list.append(
+      element(
+        "li",
+        {},
+        element(
+          "figure",
+          { class: `replay-backward-step replay-${name}` },
+          element(
+            "figcaption",
+            {},
+            element("strong", {}, formula),
+            " ",
+            sentence,
+            " ",
+            captions[name],
+          ),
+          canvases[name],
+        ),
+      ),
+    );
   }
-  const section = element("section", { id: "replay-backward-view", hidden: "" },
-    element("h2", {}, "The backward pass"), heading, list);
+  const section = element(
+    "section",
+    { id: "replay-backward-view", hidden: "" },
+    element("h2", {}, "The backward pass"),
+    heading,
+    list,
+  );
   return { section, canvases, captions, heading };
 }
 
@@ -60,10 +96,17 @@ export function drawBackwardView(view, now, { iteration, last, table, cell }) {
   for (const [name] of STEPS) {
     const array = now.backward[name];
     const limit = Math.max(1e-12, ...array.values.map(Math.abs));
-    drawHeatmap(view.canvases[name], array.values,
-      { rows: array.rows, cols: array.cols, cell, table, vmin: -limit, vmax: limit });
+    drawHeatmap(view.canvases[name], array.values, {
+      rows: array.rows,
+      cols: array.cols,
+      cell,
+      table,
+      vmin: -limit,
+      vmax: limit,
+    });
     view.canvases[name].dataset.values = Array.from(array.values).join(" ");
-    view.captions[name].textContent = `(${array.rows}×${array.cols}; colours from ` +
+    view.captions[name].textContent =
+      `(${array.rows}×${array.cols}; colours from ` +
       `−${limit.toPrecision(2)}, blue, to +${limit.toPrecision(2)}, red)`;
   }
 }

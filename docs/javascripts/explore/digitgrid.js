@@ -12,7 +12,8 @@ const ERASE_KEYS = new Set(["Delete", "Backspace"]);
  * as it moves.
  * @param {HTMLCanvasElement} canvas
  * @param {{side: number, max: number, table: string[], onChange: (pixels: Float64Array) => void,
- *   onPaint: () => void, onCursor: (cursor: {row: number, col: number, value: number}) => void}} how
+ *   onPaint: () => void,
+ *   onCursor: (cursor: {row: number, col: number, value: number}) => void}} how
  *   max: the value of full ink; table: the ink colour table; onChange: after every stroke
  *   step; onPaint: the reader painted or erased; onCursor: the keyboard cursor moved or its
  *   cell changed (row, col from 0; value its ink)
@@ -46,11 +47,18 @@ export function createDigitGrid(canvas, { side, max, table, onChange, onPaint, o
   const paint = (event) => {
     const at = cellAt(canvas, event, side, side);
     if (!at) return;
-    const spots = [[0, 0, 1], [1, 0, 0.5], [-1, 0, 0.5], [0, 1, 0.5], [0, -1, 0.5]];
+    const spots = [
+      [0, 0, 1],
+      [1, 0, 0.5],
+      [-1, 0, 0.5],
+      [0, 1, 0.5],
+      [0, -1, 0.5],
+    ];
     for (const [dr, dc, ink] of spots) {
       const r = at.row + dr;
       const c = at.col + dc;
-      if (r >= 0 && r < side && c >= 0 && c < side) pixels[r * side + c] = Math.max(pixels[r * side + c], ink * max);
+      if (r >= 0 && r < side && c >= 0 && c < side)
+        pixels[r * side + c] = Math.max(pixels[r * side + c], ink * max);
     }
     changed();
   };

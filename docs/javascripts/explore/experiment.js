@@ -73,7 +73,8 @@ export class Experiment {
     const saved = this.saved[what].values;
     if (!this.branch) return saved;
     return Float64Array.from({ length: this.last + 1 }, (_, k) =>
-      k < this.branch.from ? saved[k] : this.branch[what][k - this.branch.from]);
+      k < this.branch.from ? saved[k] : this.branch[what][k - this.branch.from],
+    );
   }
 
   /**
@@ -82,15 +83,22 @@ export class Experiment {
    * @param {BranchSettings} settings
    */
   startBranch({ from, lr, until, edits }) {
-    const start = this.savedParams(from);
-    for (const name of PARAMETERS) start[name] = matrix(start[name].rows, start[name].cols,
-      Float64Array.from(start[name].values));
+    // Copies: an edit must not change the saved run.
+    const start = {};
+    for (const [name, { rows, cols, values }] of Object.entries(this.savedParams(from))) {
+      start[name] = matrix(rows, cols, Float64Array.from(values));
+    }
     for (const { name, row, col, value } of edits) {
       start[name].values[row * start[name].cols + col] = value;
     }
     this.branch = {
-      from, lr, until, edits,
-      params: [], loss: [], accuracy: [],
+      from,
+      lr,
+      until,
+      edits,
+      params: [],
+      loss: [],
+      accuracy: [],
       stopped: null, // why training stopped early: the divergence's sentence
       steps: train(start, this.x0, this.labels, lr, from),
       start,

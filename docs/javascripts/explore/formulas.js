@@ -28,7 +28,8 @@ function sumFormula({ lhs, symbolic, pairs = null, terms = null, extra = null, v
   const lines = [element("p", {}, `${lhs} = ${symbolic}`)];
   if (pairs && shown.length > 0) {
     const plugged = shown.map(([term, pair]) =>
-      pair ? `${signed(pair[0])} × ${signed(pair[1])}` : signed(term));
+      pair ? `${signed(pair[0])} × ${signed(pair[1])}` : signed(term),
+    );
     lines.push(element("p", {}, `= ${plugged.join(" + ")}`));
   }
   const sum = element("p", { class: "formula-terms" }, "= ");
@@ -86,7 +87,11 @@ const FORMULAS = {
     const softmax = element(
       "div",
       { class: "formula" },
-      element("p", {}, `A2[${r + 1}, ${c + 1}] = exp(z2[${r + 1}, ${c + 1}]) / Σc exp(z2[c, ${c + 1}])`),
+      element(
+        "p",
+        {},
+        `A2[${r + 1}, ${c + 1}] = exp(z2[${r + 1}, ${c + 1}]) / Σc exp(z2[c, ${c + 1}])`,
+      ),
       element("p", {}, `= exp(${fixed(z[r])}) / (${z.map((v) => `exp(${fixed(v)})`).join(" + ")})`),
       element("p", {}, `= ${fixed(exps[r])} / (${exps.map(fixed).join(" + ")}) = ${fixed(a)}`),
     );
@@ -127,18 +132,36 @@ const FORMULAS = {
     const { dz2 } = now.backward;
     const active = entry(now.forward.z1, r, c) > 0;
     const through = range(W2.rows).reduce((s, k) => s + entry(W2, k, r) * entry(dz2, k, c), 0);
-    const pairs = range(W2.rows).map((k) => `${signed(entry(W2, k, r))} × ${signed(entry(dz2, k, c))}`);
+    const pairs = range(W2.rows).map(
+      (k) => `${signed(entry(W2, k, r))} × ${signed(entry(dz2, k, c))}`,
+    );
     return element(
       "div",
       { class: "formula" },
-      element("p", {}, `dz1[${r + 1}, ${c + 1}] = (Σc W2[c, ${r + 1}] dz2[c, ${c + 1}]) × [z1[${r + 1}, ${c + 1}] > 0]`),
+      element(
+        "p",
+        {},
+        `dz1[${r + 1}, ${c + 1}] = (Σc W2[c, ${r + 1}] dz2[c, ${c + 1}]) × ` +
+          `[z1[${r + 1}, ${c + 1}] > 0]`,
+      ),
       element("p", {}, `= (${pairs.join(" + ")}) × ${active ? 1 : 0}`),
-      element("p", { class: "formula-terms" }, `= ${signed(through)} × ${active ? 1 : 0} = `,
-        element("span", { class: "result", "data-value": String(entry(now.backward.dz1, r, c)) },
-          fixed(entry(now.backward.dz1, r, c)))),
-      element("p", { class: "formula-note" }, active
-        ? "the unit was active (z1 > 0): the gradient passes"
-        : "the unit was off (z1 ≤ 0): ReLU passes no gradient"),
+      element(
+        "p",
+        { class: "formula-terms" },
+        `= ${signed(through)} × ${active ? 1 : 0} = `,
+        element(
+          "span",
+          { class: "result", "data-value": String(entry(now.backward.dz1, r, c)) },
+          fixed(entry(now.backward.dz1, r, c)),
+        ),
+      ),
+      element(
+        "p",
+        { class: "formula-note" },
+        active
+          ? "the unit was active (z1 > 0): the gradient passes"
+          : "the unit was off (z1 ≤ 0): ReLU passes no gradient",
+      ),
     );
   },
   dW1(now, r, c, { x0 }) {
@@ -168,16 +191,17 @@ const FORMULAS = {
  */
 function describe(name, r, c, { pixelNames, classNames, labels }) {
   const image = `training image ${c + 1} (a ${classNames[labels[c]]} line)`;
-  const what = {
-    W1: `from pixel ${pixelNames[c]} to hidden unit ${r + 1}`,
-    b1: `bias of hidden unit ${r + 1}`,
-    W2: `from hidden unit ${c + 1} to class ${classNames[r]}`,
-    b2: `bias of class ${classNames[r]}`,
-    A1: `hidden unit ${r + 1} on ${image}`,
-    A2: `probability of ${classNames[r]} for ${image}`,
-    dz2: `the loss's gradient at the logit of ${classNames[r]} for ${image}`,
-    dz1: `the loss's gradient at hidden unit ${r + 1}'s input for ${image}`,
-  }[name] ?? `the loss's gradient with respect to ${name.slice(1)}[${r + 1}, ${c + 1}]`;
+  const what =
+    {
+      W1: `from pixel ${pixelNames[c]} to hidden unit ${r + 1}`,
+      b1: `bias of hidden unit ${r + 1}`,
+      W2: `from hidden unit ${c + 1} to class ${classNames[r]}`,
+      b2: `bias of class ${classNames[r]}`,
+      A1: `hidden unit ${r + 1} on ${image}`,
+      A2: `probability of ${classNames[r]} for ${image}`,
+      dz2: `the loss's gradient at the logit of ${classNames[r]} for ${image}`,
+      dz1: `the loss's gradient at hidden unit ${r + 1}'s input for ${image}`,
+    }[name] ?? `the loss's gradient with respect to ${name.slice(1)}[${r + 1}, ${c + 1}]`;
   const where = name.startsWith("b") || name.startsWith("db") ? `${r + 1}` : `${r + 1}, ${c + 1}`;
   return `${name}[${where}]: ${what}`;
 }
@@ -204,7 +228,12 @@ export function explainCell({ name, row: r, col: c }, now, context) {
       rows.push(["update", "none: no update follows the last iteration", "replay-cell-update", ""]);
     } else {
       const update = -context.lr * g;
-      rows.push([`update −${context.lr} × gradient`, significant(update), "replay-cell-update", update]);
+      rows.push([
+        `update −${context.lr} × gradient`,
+        significant(update),
+        "replay-cell-update",
+        update,
+      ]);
     }
   }
   const list = element("dl");

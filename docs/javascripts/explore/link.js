@@ -105,7 +105,10 @@ export function readLink(hash, runs, shapes) {
  * @param {number} iterations the run's last iteration
  */
 export function writeLink({ iteration, run, branch }, iterations) {
-  const entries = [["iteration", iteration], ["run", run]];
+  const entries = [
+    ["iteration", iteration],
+    ["run", run],
+  ];
   if (branch) {
     entries.push(["branch", branch.from], ["lr", branch.lr]);
     if (branch.until !== iterations) entries.push(["until", branch.until]);

@@ -43,8 +43,11 @@ function buildPage(root, index, hidden) {
     ui.run.append(element("option", { value: run.name }, run.label + never));
   }
   ui.back = element("button", { type: "button", id: "replay-back" }, "◀ Back");
-  ui.play = element("button", { type: "button", id: "replay-play", "aria-pressed": "false" },
-    "Play");
+  ui.play = element(
+    "button",
+    { type: "button", id: "replay-play", "aria-pressed": "false" },
+    "Play",
+  );
   ui.forward = element("button", { type: "button", id: "replay-forward" }, "Forward ▶");
   ui.slider = element("input", { type: "range", id: "replay-iteration", min: "0", step: "1" });
   ui.iteration = element("output", { id: "replay-iteration-value", for: "replay-iteration" });
@@ -56,19 +59,39 @@ function buildPage(root, index, hidden) {
     element("label", { for: "replay-run" }, "Run "),
     ui.run,
     element("div", { class: "replay-buttons" }, ui.back, ui.play, ui.forward),
-    element("label", { for: "replay-iteration", class: "replay-slider-label" }, "Iteration ",
-      ui.iteration),
+    element(
+      "label",
+      { for: "replay-iteration", class: "replay-slider-label" },
+      "Iteration ",
+      ui.iteration,
+    ),
     ui.slider,
-    element("p", { class: "replay-numbers" }, "Loss ", ui.loss, " · training accuracy ",
-      ui.accuracy),
+    element(
+      "p",
+      { class: "replay-numbers" },
+      "Loss ",
+      ui.loss,
+      " · training accuracy ",
+      ui.accuracy,
+    ),
   );
   ui.note = element("p", { id: "replay-note", class: "explore-note", role: "status" });
   ui.note.hidden = true;
 
-  ui.lr = element("input", { type: "number", id: "replay-lr", min: "0", step: "any",
-    inputmode: "decimal" });
-  ui.until = element("input", { type: "number", id: "replay-until", min: "0",
-    max: String(MAX_UNTIL), step: "1" });
+  ui.lr = element("input", {
+    type: "number",
+    id: "replay-lr",
+    min: "0",
+    step: "any",
+    inputmode: "decimal",
+  });
+  ui.until = element("input", {
+    type: "number",
+    id: "replay-until",
+    min: "0",
+    max: String(MAX_UNTIL),
+    step: "1",
+  });
   ui.branch = element("button", { type: "button", id: "replay-branch" }, "Branch here");
   ui.reset = element("button", { type: "button", id: "replay-reset" }, "Reset");
   ui.status = element("p", { id: "replay-branch-status", "aria-live": "polite" });
@@ -94,13 +117,22 @@ function buildPage(root, index, hidden) {
       "aria-label": `${title}; point at a cell, or focus it and use the arrow keys, to read it`,
     });
     ui.canvases[name] = canvas;
-    panels.append(element("figure", { class: `replay-panel replay-${name}` },
-      element("figcaption", {}, title), canvas));
+    panels.append(
+      element(
+        "figure",
+        { class: `replay-panel replay-${name}` },
+        element("figcaption", {}, title),
+        canvas,
+      ),
+    );
   }
   ui.bars = {};
   const bars = element("div", { class: "replay-colour-bars" });
-  const roles = [["parameter", "parameter value"], ["activation", "activation"],
-    ["probability", "probability"]];
+  const roles = [
+    ["parameter", "parameter value"],
+    ["activation", "activation"],
+    ["probability", "probability"],
+  ];
   for (const [role, label] of roles) {
     ui.bars[role] = element("canvas", { role: "img", "aria-label": `colour scale of ${label}` });
     bars.append(element("figure", {}, element("figcaption", {}, label), ui.bars[role]));
@@ -108,19 +140,33 @@ function buildPage(root, index, hidden) {
 
   ui.inspector = element("div", { id: "replay-inspector", "aria-live": "polite" });
   ui.editLabel = element("label", { for: "replay-edit" }, "");
-  ui.edit = element("input", { type: "number", id: "replay-edit", step: String(NUDGE),
-    inputmode: "decimal", "aria-describedby": "replay-edit-help" });
+  ui.edit = element("input", {
+    type: "number",
+    id: "replay-edit",
+    step: String(NUDGE),
+    inputmode: "decimal",
+    "aria-describedby": "replay-edit-help",
+  });
   ui.editHelp = element("p", { id: "replay-edit-help" }, "");
   ui.editor = element("div", { id: "replay-editor" }, ui.editLabel, ui.edit, ui.editHelp);
-  ui.unit = element("canvas", { id: "replay-unit", role: "img",
-    "aria-label": "incoming weights of the hidden unit" });
+  ui.unit = element("canvas", {
+    id: "replay-unit",
+    role: "img",
+    "aria-label": "incoming weights of the hidden unit",
+  });
   ui.unitCaption = element("figcaption", {}, "");
   const unit = element("figure", { class: "replay-unit" }, ui.unitCaption, ui.unit);
 
-  ui.lossCurve = element("canvas", { id: "replay-loss-curve", role: "img",
-    "aria-label": "training loss against iteration" });
-  ui.accuracyCurve = element("canvas", { id: "replay-accuracy-curve", role: "img",
-    "aria-label": "training accuracy against iteration" });
+  ui.lossCurve = element("canvas", {
+    id: "replay-loss-curve",
+    role: "img",
+    "aria-label": "training loss against iteration",
+  });
+  ui.accuracyCurve = element("canvas", {
+    id: "replay-accuracy-curve",
+    role: "img",
+    "aria-label": "training accuracy against iteration",
+  });
   ui.curvesNote = element("p", { id: "replay-curves-note", class: "replay-curves-note" });
   const curves = element(
     "div",
@@ -133,14 +179,28 @@ function buildPage(root, index, hidden) {
 
   ui.backward = buildBackwardView();
   Object.assign(ui.canvases, ui.backward.canvases);
-  ui.showBackward = element("button", { type: "button", id: "replay-show-backward",
-    "aria-pressed": "false", "aria-controls": "replay-backward-view" },
-  "Show the backward pass");
+  ui.showBackward = element(
+    "button",
+    {
+      type: "button",
+      id: "replay-show-backward",
+      "aria-pressed": "false",
+      "aria-controls": "replay-backward-view",
+    },
+    "Show the backward pass",
+  );
   ui.units = buildUnitsView(hidden);
-  root.replaceChildren(controls, ui.note, branch, panels, bars,
+  root.replaceChildren(
+    controls,
+    ui.note,
+    branch,
+    panels,
+    bars,
     element("div", { class: "replay-details" }, side, curves),
-    element("div", { class: "replay-buttons" }, ui.showBackward), ui.backward.section,
-    ui.units.section);
+    element("div", { class: "replay-buttons" }, ui.showBackward),
+    ui.backward.section,
+    ui.units.section,
+  );
   return ui;
 }
 
@@ -180,19 +240,25 @@ async function main(root) {
   function statusOf(run, experiment) {
     const branch = experiment.branch;
     if (!branch) {
-      return `The saved run, as the pipeline trained it (learning rate ${run.settings.lr}). ` +
-        "Branch it at the iteration shown to train on with a learning rate of yours.";
+      return (
+        `The saved run, as the pipeline trained it (learning rate ${run.settings.lr}). ` +
+        "Branch it at the iteration shown to train on with a learning rate of yours."
+      );
     }
     const edits = branch.edits.length;
-    const what = `Branched at iteration ${branch.from}` +
+    const what =
+      `Branched at iteration ${branch.from}` +
       (edits ? ` with ${edits} edited ${edits > 1 ? "entries" : "entry"}` : "") +
       `, learning rate ${branch.lr}`;
     if (branch.stopped) return `${what}: ${branch.stopped}.`;
     const updates = experiment.last - branch.from;
-    if (!experiment.done) return `${what}: training, iteration ${experiment.last} of ${branch.until}…`;
+    if (!experiment.done)
+      return `${what}: training, iteration ${experiment.last} of ${branch.until}…`;
     const more = branch.until === branch.from ? " Set “Train until” past it to train on." : "";
-    return `${what}: ${updates} updates trained in your browser in ` +
-      `${Math.ceil(branch.milliseconds)} ms. The faint curves are the saved run.${more}`;
+    return (
+      `${what}: ${updates} updates trained in your browser in ` +
+      `${Math.ceil(branch.milliseconds)} ms. The faint curves are the saved run.${more}`
+    );
   }
 
   function drawEditor(experiment, iteration) {
@@ -202,7 +268,8 @@ async function main(root) {
     ui.edit.hidden = !editable;
     if (!editable) {
       ui.editLabel.textContent = "Edit a weight";
-      ui.editHelp.textContent = "Click a cell of W1, b1, W2 or b2 (or focus a matrix and " +
+      ui.editHelp.textContent =
+        "Click a cell of W1, b1, W2 or b2 (or focus a matrix and " +
         "move with the arrow keys) to set its value.";
       ui.edit.value = "";
       return;
@@ -229,8 +296,13 @@ async function main(root) {
     for (const [name, { role }] of Object.entries(PANELS)) {
       const [vmin, vmax] = scales[role];
       const array = arrayOf(now, name);
-      drawHeatmap(ui.canvases[name], array.values,
-        { ...array, cell: CELL, table: maps[role].table, vmin, vmax });
+      drawHeatmap(ui.canvases[name], array.values, {
+        ...array,
+        cell: CELL,
+        table: maps[role].table,
+        vmin,
+        vmax,
+      });
     }
     for (const [role, [vmin, vmax]] of Object.entries(scales)) {
       drawColourBar(ui.bars[role], maps[role].table, vmin, vmax);
@@ -250,8 +322,12 @@ async function main(root) {
     const right = predicted.filter((c, image) => c === index.labels[image]).length;
     ui.canvases.A2.dataset.right = String(right);
     if (!ui.backward.section.hidden) {
-      drawBackwardView(ui.backward, now, { iteration, last: iteration === experiment.last,
-        table: maps.parameter.table, cell: CELL });
+      drawBackwardView(ui.backward, now, {
+        iteration,
+        last: iteration === experiment.last,
+        table: maps.parameter.table,
+        cell: CELL,
+      });
     }
     if (pointed && !(pointed.name in ui.backward.canvases && ui.backward.section.hidden)) {
       outlineCell(ui.canvases[pointed.name], pointed, CELL);
@@ -260,14 +336,21 @@ async function main(root) {
     // Pixels are numbered column by column (1_1, 1_2, ...): weight col * side + row.
     const side = index.image_side;
     const W1 = now.params.W1;
-    const image = Array.from({ length: side * side },
-      (_, k) => entry(W1, unitShown, (k % side) * side + Math.floor(k / side)));
-    drawHeatmap(ui.unit, image, { rows: side, cols: side, cell: 40, table: maps.parameter.table,
-      vmin: scales.parameter[0], vmax: scales.parameter[1] });
-    ui.unitCaption.textContent = `Hidden unit ${unitShown + 1}: its ${side * side} incoming ` +
+    const image = Array.from({ length: side * side }, (_, k) =>
+      entry(W1, unitShown, (k % side) * side + Math.floor(k / side)),
+    );
+    drawHeatmap(ui.unit, image, {
+      rows: side,
+      cols: side,
+      cell: 40,
+      table: maps.parameter.table,
+      vmin: scales.parameter[0],
+      vmax: scales.parameter[1],
+    });
+    ui.unitCaption.textContent =
+      `Hidden unit ${unitShown + 1}: its ${side * side} incoming ` +
       `weights as the ${side}×${side} image it responds to`;
-    drawUnitsView(ui.units, now.params,
-      { ink: maps.ink.table, activation: maps.activation.table });
+    drawUnitsView(ui.units, now.params, { ink: maps.ink.table, activation: maps.activation.table });
 
     ui.slider.max = String(experiment.last);
     ui.slider.value = String(iteration);
@@ -282,29 +365,60 @@ async function main(root) {
     const maxLoss = Math.max(1e-9, ...finite);
     const full = accuracy.findIndex((a) => a === 1);
     const mark = full >= 0 ? full : null;
-    drawCurve(ui.lossCurve, loss, { at: iteration, ymax: maxLoss, colour: named.loss,
-      steps: false, mark, markColour: named.mark, format: (v) => v.toFixed(0),
-      faint: faint?.loss.values });
-    drawCurve(ui.accuracyCurve, accuracy, { at: iteration, ymax: 1, colour: named.accuracy,
-      steps: true, mark, markColour: named.mark, format: (v) => `${(v * 100).toFixed(0)}%`,
-      faint: faint?.accuracy.values });
-    ui.curvesNote.textContent = (mark === null
-      ? "This run never reaches 100% training accuracy."
-      : `The dashed line marks iteration ${mark}, the first at 100% training accuracy: every ` +
-        "training image classified right.") +
+    drawCurve(ui.lossCurve, loss, {
+      at: iteration,
+      ymax: maxLoss,
+      colour: named.loss,
+      steps: false,
+      mark,
+      markColour: named.mark,
+      format: (v) => v.toFixed(0),
+      faint: faint?.loss.values,
+    });
+    drawCurve(ui.accuracyCurve, accuracy, {
+      at: iteration,
+      ymax: 1,
+      colour: named.accuracy,
+      steps: true,
+      mark,
+      markColour: named.mark,
+      format: (v) => `${(v * 100).toFixed(0)}%`,
+      faint: faint?.accuracy.values,
+    });
+    ui.curvesNote.textContent =
+      (mark === null
+        ? "This run never reaches 100% training accuracy."
+        : `The dashed line marks iteration ${mark}, the first at 100% training accuracy: every ` +
+          "training image classified right.") +
       (faint ? " The faint curves are the saved run, to compare the branch with." : "");
 
     ui.status.textContent = statusOf(run, experiment);
-    ui.branch.textContent = experiment.branch && iteration > experiment.branch.from
-      ? `Retrain from iteration ${experiment.branch.from}` : "Branch here";
+    ui.branch.textContent =
+      experiment.branch && iteration > experiment.branch.from
+        ? `Retrain from iteration ${experiment.branch.from}`
+        : "Branch here";
     drawEditor(experiment, iteration);
-    const context2 = { x0, Y, labels: index.labels, lr: experiment.lrAt(iteration),
-      last: iteration === experiment.last, pixelNames: index.pixel_names,
-      classNames: index.class_names };
-    ui.inspector.replaceChildren(...(pointed
-      ? explainCell(pointed, now, context2)
-      : [element("p", {}, "Point at a cell (or focus a matrix and use the arrow keys) to " +
-        "read its value and the formula behind it, with the numbers plugged in.")]));
+    const context2 = {
+      x0,
+      Y,
+      labels: index.labels,
+      lr: experiment.lrAt(iteration),
+      last: iteration === experiment.last,
+      pixelNames: index.pixel_names,
+      classNames: index.class_names,
+    };
+    ui.inspector.replaceChildren(
+      ...(pointed
+        ? explainCell(pointed, now, context2)
+        : [
+            element(
+              "p",
+              {},
+              "Point at a cell (or focus a matrix and use the arrow keys) to " +
+                "read its value and the formula behind it, with the numbers plugged in.",
+            ),
+          ]),
+    );
   }
 
   async function render() {
@@ -397,8 +511,8 @@ async function main(root) {
     if (ui.lr.value.trim() === "" || !Number.isFinite(lr) || lr <= 0) {
       ui.status.textContent = "The learning rate must be a number above 0.";
     } else if (!Number.isInteger(until) || until < from || until > MAX_UNTIL) {
-      ui.status.textContent = `“Train until” must be a whole iteration from ${from} to ` +
-        `${MAX_UNTIL}.`;
+      ui.status.textContent =
+        `“Train until” must be a whole iteration from ${from} to ` + `${MAX_UNTIL}.`;
     } else {
       const edits = current && current.from === from ? current.edits : [];
       branchWith({ from, lr, until, edits }, { play: true });
@@ -416,8 +530,10 @@ async function main(root) {
     const iteration = Math.min(state.iteration, experiment.last);
     const current = state.branch;
     if (current && iteration > current.from) return; // edited only where a branch starts
-    const others = current && current.from === iteration
-      ? current.edits.filter((e) => e.name !== name || e.row !== row || e.col !== col) : [];
+    const others =
+      current && current.from === iteration
+        ? current.edits.filter((e) => e.name !== name || e.row !== row || e.col !== col)
+        : [];
     const run = runs[state.run];
     const lr = current?.lr ?? run.settings.lr;
     const until = Math.max(current?.until ?? run.iterations, iteration);
@@ -480,7 +596,8 @@ async function main(root) {
       if (cell) point(cell, { select: true });
     });
     canvas.addEventListener("focus", () =>
-      point(selected?.name === name ? selected : { name, row: 0, col: 0 }, { select: true }));
+      point(selected?.name === name ? selected : { name, row: 0, col: 0 }, { select: true }),
+    );
     canvas.addEventListener("keydown", (event) => {
       if (!pointed || pointed.name !== name) return;
       if (isArrow(event.key)) {

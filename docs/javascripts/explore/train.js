@@ -45,7 +45,9 @@ function product(a, b, { transposeA = false, transposeB = false } = {}) {
   for (let i = 0; i < n; i += 1) {
     for (let j = 0; j < m; j += 1) {
       let sum = 0;
-      for (let l = 0; l < k; l += 1) sum += a.values[i * aRow + l * aCol] * b.values[l * bRow + j * bCol];
+      for (let l = 0; l < k; l += 1) {
+        sum += a.values[i * aRow + l * aCol] * b.values[l * bRow + j * bCol];
+      }
       out.values[i * m + j] = sum;
     }
   }
@@ -170,7 +172,8 @@ export function oneHot(labels, nClasses) {
 /** The most probable class of each column of A2: (n_out, m) -> (m,). */
 export function predict(A2) {
   return Array.from({ length: A2.cols }, (_, col) =>
-    argmax(Array.from({ length: A2.rows }, (__, row) => entry(A2, row, col))));
+    argmax(Array.from({ length: A2.rows }, (__, row) => entry(A2, row, col))),
+  );
 }
 
 /** The fraction of columns of A2 whose most probable class is the label. */
@@ -183,8 +186,10 @@ export function accuracy(A2, labels) {
 /** The loss stopped being a finite number: the learning rate (or an edit) is too large. */
 export class TrainingDiverged extends Error {
   constructor(iteration, loss, lr) {
-    super(`training diverged at iteration ${iteration}: the loss is ${loss} ` +
-      `(learning rate ${lr}); try a smaller learning rate`);
+    super(
+      `training diverged at iteration ${iteration}: the loss is ${loss} ` +
+        `(learning rate ${lr}); try a smaller learning rate`,
+    );
     this.iteration = iteration;
   }
 }

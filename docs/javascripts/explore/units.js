@@ -22,11 +22,13 @@ const pixelOf = (k, p) => (k >> p) & 1;
  * @returns {Float64Array[]} (h,) of (512,)
  */
 export function unitResponses({ W1, b1 }) {
-  return Array.from({ length: W1.rows }, (_, j) => Float64Array.from({ length: IMAGES }, (__, k) => {
-    let z = entry(b1, j, 0);
-    for (let p = 0; p < PIXELS; p += 1) z += entry(W1, j, p) * pixelOf(k, p);
-    return Math.max(z, 0);
-  }));
+  return Array.from({ length: W1.rows }, (_, j) =>
+    Float64Array.from({ length: IMAGES }, (__, k) => {
+      let z = entry(b1, j, 0);
+      for (let p = 0; p < PIXELS; p += 1) z += entry(W1, j, p) * pixelOf(k, p);
+      return Math.max(z, 0);
+    }),
+  );
 }
 
 /** The view's elements: a figure per hidden unit. */
@@ -34,15 +36,25 @@ export function buildUnitsView(units) {
   const figures = Array.from({ length: units }, (_, j) => {
     const canvas = element("canvas", { id: `replay-unit-${j + 1}`, role: "img" });
     const caption = element("figcaption");
-    return { figure: element("figure", { class: "replay-unit-response" }, caption, canvas),
-      canvas, caption };
+    return {
+      figure: element("figure", { class: "replay-unit-response" }, caption, canvas),
+      canvas,
+      caption,
+    };
   });
-  const section = element("section", { id: "replay-units" },
+  const section = element(
+    "section",
+    { id: "replay-units" },
     element("h2", {}, "What each hidden unit responds to"),
-    element("p", {}, "Each hidden unit on all 512 black-and-white 3×3 images. Left: the " +
-      "images it fires for, averaged with its activation as weight (dark: a pixel it wants " +
-      "lit); then the six it fires for most. Below: its activation on all 512, sorted."),
-    element("div", { class: "replay-units" }, ...figures.map(({ figure }) => figure)));
+    element(
+      "p",
+      {},
+      "Each hidden unit on all 512 black-and-white 3×3 images. Left: the " +
+        "images it fires for, averaged with its activation as weight (dark: a pixel it wants " +
+        "lit); then the six it fires for most. Below: its activation on all 512, sorted.",
+    ),
+    element("div", { class: "replay-units" }, ...figures.map(({ figure }) => figure)),
+  );
   return { section, figures };
 }
 
@@ -61,7 +73,8 @@ export function drawUnitsView(view, params, tables) {
     const firing = order.filter((k) => response[k] > 0);
     const total = firing.reduce((sum, k) => sum + response[k], 0);
     const average = Array.from({ length: PIXELS }, (_, p) =>
-      total > 0 ? firing.reduce((sum, k) => sum + response[k] * pixelOf(k, p), 0) / total : 0);
+      total > 0 ? firing.reduce((sum, k) => sum + response[k] * pixelOf(k, p), 0) / total : 0,
+    );
 
     const glyph = SIDE * GLYPH;
     canvas.width = (TOP + 1) * (glyph + GAP);
@@ -80,8 +93,11 @@ export function drawUnitsView(view, params, tables) {
       context.strokeRect(x + 0.5, 0.5, glyph - 1, glyph - 1);
     };
     drawImage(0, (p) => average[p]);
-    order.slice(0, TOP).forEach((k, t) => drawImage((t + 1) * (glyph + GAP) + GAP, (p) =>
-      (response[k] > 0 ? pixelOf(k, p) : 0)));
+    order
+      .slice(0, TOP)
+      .forEach((k, t) =>
+        drawImage((t + 1) * (glyph + GAP) + GAP, (p) => (response[k] > 0 ? pixelOf(k, p) : 0)),
+      );
     // All 512 activations, sorted, across the canvas (the largest of those a pixel covers).
     for (let x = 0; x < canvas.width; x += 1) {
       const first = Math.floor((x * IMAGES) / canvas.width);
@@ -91,10 +107,14 @@ export function drawUnitsView(view, params, tables) {
       context.fillRect(x, glyph + GAP, 1, 12);
     }
     const top = response[order[0]];
-    caption.textContent = `Unit ${j + 1}: fires for ${firing.length} of 512 images` +
+    caption.textContent =
+      `Unit ${j + 1}: fires for ${firing.length} of 512 images` +
       (firing.length ? `, at most ${top.toFixed(2)}` : "");
-    canvas.setAttribute("aria-label", `Hidden unit ${j + 1}: ${caption.textContent}; the ` +
-      `pixels it wants lit, by weight: ${average.map((v) => v.toFixed(1)).join(", ")} ` +
-      "(column by column)");
+    canvas.setAttribute(
+      "aria-label",
+      `Hidden unit ${j + 1}: ${caption.textContent}; the ` +
+        `pixels it wants lit, by weight: ${average.map((v) => v.toFixed(1)).join(", ")} ` +
+        "(column by column)",
+    );
   });
 }
