@@ -45,7 +45,7 @@ export function buildBackwardView() {
   const canvases = {};
   const captions = {};
   const heading = element("p", { class: "replay-backward-intro" });
-  const list = element("ol", { class: "replay-backward-steps" });
+  const list = element("div", { class: "replay-backward-steps" });
   for (const [name, formula, sentence] of STEPS) {
     canvases[name] = element("canvas", {
       id: `replay-${name}`,
@@ -54,25 +54,10 @@ export function buildBackwardView() {
       "aria-label": `${formula}; point at a cell, or focus it and use the arrow keys, to read it`,
     });
     captions[name] = element("span", { class: "replay-scale" });
+    const caption = element("figcaption", {}, element("strong", {}, formula), " ", sentence);
+    caption.append(" ", captions[name]);
     list.append(
-      element(
-        "li",
-        {},
-        element(
-          "figure",
-          { class: `replay-backward-step replay-${name}` },
-          element(
-            "figcaption",
-            {},
-            element("strong", {}, formula),
-            " ",
-            sentence,
-            " ",
-            captions[name],
-          ),
-          canvases[name],
-        ),
-      ),
+      element("figure", { class: `replay-backward-step replay-${name}` }, caption, canvases[name]),
     );
   }
   const section = element(
