@@ -107,6 +107,24 @@ def test_a_branch_at_40_equals_numpys_training_from_those_parameters(open_page, 
     assert page.get_attribute("#replay-iteration", "max") == "200"
 
 
+def test_branch_here_trains_from_the_iteration_shown_and_plays_it(open_page, history, train_set):
+    numpy = train(
+        train_set.x0(), train_set.labels, lr=0.05, iterations=160, start=history.params_at(40)
+    )
+    page = ready(open_page(REPLAY + "#iteration=40"))
+    page.fill("#replay-lr", "0.05")
+    page.click("#replay-branch")
+    trained(page)
+    assert "branch=40&lr=0.05" in page.evaluate("location.hash")
+    page.wait_for_function("Number(document.querySelector('#replay-iteration').value) > 41")
+    page.click("#replay-play")  # the branch plays from where it starts: pause it
+    shown = int(page.input_value("#replay-iteration"))
+    assert float(page.inner_text("#replay-loss")) == pytest.approx(numpy.loss[shown - 40], abs=5e-5)
+    page.click("#replay-reset")
+    assert page.get_attribute("#replay-iteration", "max") == "200"
+    assert "branch" not in page.evaluate("location.hash")
+
+
 def test_a_branch_that_diverges_stops_with_the_iteration_and_a_sentence(open_page):
     page = trained(ready(open_page(REPLAY + "#iteration=0&branch=10&lr=1000")))
     status = page.inner_text("#replay-branch-status")

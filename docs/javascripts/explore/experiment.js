@@ -61,11 +61,7 @@ export class Experiment {
 
   /** Everything at `iteration`: parameters, forward pass, loss, accuracy, gradients. */
   at(iteration) {
-    if (this.cached?.iteration !== iteration || this.cached.params !== this.paramsAt(iteration)) {
-      const params = this.paramsAt(iteration);
-      this.cached = { iteration, params, ...evaluate(params, this.x0, this.labels) };
-    }
-    return this.cached;
+    return evaluate(this.paramsAt(iteration), this.x0, this.labels);
   }
 
   /** The loss or accuracy (`what`) at every iteration 0..last, the branch's from its start. */
@@ -104,13 +100,11 @@ export class Experiment {
       start,
       milliseconds: 0,
     };
-    this.cached = null;
   }
 
   /** End the branch: back to the saved run. */
   endBranch() {
     this.branch = null;
-    this.cached = null;
   }
 
   /** Whether the branch has trained as far as it will (to `until`, or stopped). */
