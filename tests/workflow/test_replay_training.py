@@ -120,9 +120,11 @@ def test_branch_here_trains_from_the_iteration_shown_and_plays_it(open_page, his
     page.click("#replay-play")  # the branch plays from where it starts: pause it
     shown = int(page.input_value("#replay-iteration"))
     assert float(page.inner_text("#replay-loss")) == pytest.approx(numpy.loss[shown - 40], abs=5e-5)
-    page.click("#replay-reset")
-    assert page.get_attribute("#replay-iteration", "max") == "200"
+    page.select_option("#replay-run", "seed-5")  # a branch belongs to its run: it ends
+    page.wait_for_function("location.hash.includes('run=seed-5')")
     assert "branch" not in page.evaluate("location.hash")
+    assert page.get_attribute("#replay-iteration", "max") == "200"
+    assert "The saved run" in page.inner_text("#replay-branch-status")
 
 
 def test_a_branch_that_diverges_stops_with_the_iteration_and_a_sentence(open_page):
