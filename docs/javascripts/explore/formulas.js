@@ -191,6 +191,8 @@ const FORMULAS = {
  */
 function describe(name, r, c, { pixelNames, classNames, labels }) {
   const image = `training image ${c + 1} (a ${classNames[labels[c]]} line)`;
+  // A bias (b1, db1, ...) is a column: one index, as the page names it.
+  const index = (array) => (array.includes("b") ? `[${r + 1}]` : `[${r + 1}, ${c + 1}]`);
   const what =
     {
       W1: `from pixel ${pixelNames[c]} to hidden unit ${r + 1}`,
@@ -201,9 +203,8 @@ function describe(name, r, c, { pixelNames, classNames, labels }) {
       A2: `probability of ${classNames[r]} for ${image}`,
       dz2: `the loss's gradient at the logit of ${classNames[r]} for ${image}`,
       dz1: `the loss's gradient at hidden unit ${r + 1}'s input for ${image}`,
-    }[name] ?? `the loss's gradient with respect to ${name.slice(1)}[${r + 1}, ${c + 1}]`;
-  const where = name.startsWith("b") || name.startsWith("db") ? `${r + 1}` : `${r + 1}, ${c + 1}`;
-  return `${name}[${where}]: ${what}`;
+    }[name] ?? `the loss's gradient with respect to ${name.slice(1)}${index(name)}`;
+  return `${name}${index(name)}: ${what}`;
 }
 
 /**
