@@ -23,6 +23,7 @@ const CELL = 20; // canvas pixels per matrix cell (CSS scales the canvas to the 
 const PLAY_MS = 50; // one iteration per 50 ms when playing: 200 iterations in 10 s
 const FRAME_MS = 8; // training time per animation frame: the page redraws in between
 const NUDGE = 0.1; // what + and - add to a selected weight (and the edit box's step)
+
 /** An array of `now` (Experiment.at) by name: a parameter, activation or gradient. */
 const arrayOf = (now, name) => now.params[name] ?? now.forward[name] ?? now.backward[name];
 
