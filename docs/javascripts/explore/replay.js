@@ -282,7 +282,9 @@ async function main(root) {
     ui.lr.value = String(settings.lr);
     ui.until.value = String(settings.until);
     if (play) state.iteration = settings.from;
-    trainLive(experiment, play ? () => ui.play.click() : undefined);
+    // Watch it learn: play the branch from where it starts (if it has updates to play).
+    const watch = play && settings.until > settings.from;
+    trainLive(experiment, watch ? () => ui.play.click() : undefined);
   }
 
   function endBranch() {
@@ -357,8 +359,14 @@ async function main(root) {
         ? current.edits.filter((e) => e.name !== name || e.row !== row || e.col !== col)
         : [];
     const run = runs[state.run];
-    const lr = current?.lr ?? run.settings.lr;
-    const until = Math.max(current?.until ?? run.iterations, iteration);
+    // The branch's settings as the reader has typed them, where they make sense.
+    const typedLr = Number(ui.lr.value);
+    const typedUntil = Number(ui.until.value);
+    const lr = typedLr > 0 && Number.isFinite(typedLr) ? typedLr : run.settings.lr;
+    const until =
+      Number.isInteger(typedUntil) && typedUntil >= iteration && typedUntil <= MAX_UNTIL
+        ? typedUntil
+        : Math.max(run.iterations, iteration);
     branchWith({ from: iteration, lr, until, edits: [...others, { name, row, col, value }] });
   }
   ui.edit.addEventListener("input", () => {
