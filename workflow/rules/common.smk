@@ -56,6 +56,7 @@ DIGITS_FIGURES = [
         "digits-training",
         "digits-losses",
         "softmax-templates",
+        "digits-anim-strip",
         "confusion-matrix",
         "misclassified",
     )
@@ -74,6 +75,7 @@ FIGURES = [
     "figs/training-curves.png",
     "figs/train-anim.gif",
     "figs/train-anim.mp4",
+    "figs/train-anim-strip.png",
 ]
 
 
