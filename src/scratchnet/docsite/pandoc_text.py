@@ -89,7 +89,8 @@ def _admonitions(text: str) -> str:
             attributes.append(f'title="{match["title"]}"')
         if match["marker"] == "???":
             attributes.append('collapsed="true"')
-        return f"::: {{{' '.join(attributes)}}}\n{_admonitions(body + chr(10))}\n:::\n\n"
+        inner = _admonitions(body + "\n").strip("\n")  # boxes in boxes (a hint)
+        return f"::: {{{' '.join(attributes)}}}\n{inner}\n:::\n\n"
 
     return ADMONITION.sub(div, text)
 
