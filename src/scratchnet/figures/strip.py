@@ -7,13 +7,14 @@ import numpy as np
 
 def strip_moments(accuracy: np.ndarray) -> list[int]:
     """The steps a strip shows, for ``accuracy: (n + 1,)`` per step: the start, the first
-    step at 100% accuracy (if any), the end, and the step halfway between each pair of
-    those, in order and without repeats (3 to 5 steps)."""
+    step at 100% accuracy, the end, and the step halfway between each pair of those, in
+    order and without repeats; the quarters of the run when it reaches 100% only at its
+    start or end, or never."""
     last = len(accuracy) - 1
     full = np.flatnonzero(np.asarray(accuracy) >= 1.0)
-    marks = sorted({0, last, *([int(full[0])] if len(full) else [])})
-    if len(marks) == 2:  # never at 100%: the quarters, so the strip still has five frames
-        marks = [0, last // 2, last]
+    first_full = int(full[0]) if len(full) else None
+    middle = first_full if first_full is not None and 0 < first_full < last else last // 2
+    marks = [0, middle, last]
     shown = []
     for left, right in zip(marks, marks[1:]):
         shown += [left, (left + right) // 2]
