@@ -44,7 +44,7 @@ def pdf_path(workdir: Path, part: str) -> Path:
 
 
 def part_pages() -> dict[str, list[str]]:
-    from scratchnet.docsite.notebook import part_pages as pages_of
+    from scratchnet.docsite.parts import part_pages as pages_of
 
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text())
     return {part: pages_of(config, part, REPO / "mkdocs.yml") for part in PARTS}

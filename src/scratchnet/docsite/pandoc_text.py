@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from scratchnet.docsite.parts import Part
 from scratchnet.user_errors import InputProblem
 
 ADMONITION = re.compile(
@@ -38,8 +39,6 @@ FENCE = re.compile(
 SNIPPET = re.compile(r'^--8<-- "(?P<file>[^":]+)(?::(?P<section>[\w-]+))?"$')
 TITLE = re.compile(r"^# (?P<title>.+)$", re.M)
 PARAGRAPH = re.compile(r"^(?![#<\-*>|`!?\s]).+(?:\n(?!\s*\n).+)*", re.M)
-# Pages whose content is a program running in the reader's browser.
-BROWSER_PAGES = "explore/"
 
 
 class PageError(InputProblem, ValueError):
@@ -51,7 +50,7 @@ def pandoc_page(text: str, page: str, include_code, package: str) -> str:
     ``text`` as pandoc Markdown. ``include_code(lines) -> lines`` resolves
     ``--8<--`` lines as the site does; ``package`` is the folder they are relative to,
     as the reader sees it (src/scratchnet)."""
-    if page.startswith(BROWSER_PAGES):
+    if Part.runs_in_browser(page):
         return browser_page(text, page)
     pieces, position = [], 0
     for fence in FENCE.finditer(text):  # prose and code apart: a fence may hold "!!!"

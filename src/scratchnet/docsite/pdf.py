@@ -23,16 +23,14 @@ import typst
 import yaml
 
 from scratchnet.atomic import written_atomically
-from scratchnet.docsite.notebook import part_pages
 from scratchnet.docsite.pandoc_text import pandoc_page
-from scratchnet.docsite.run_numbers import fill_numbers, load_sources
+from scratchnet.docsite.parts import SNIPPETS_EXTENSION, Part, extension_config, read_part
+from scratchnet.docsite.run_numbers import fill_numbers
 from scratchnet.user_errors import InputProblem
 
 HERE = Path(__file__).parent
 FILTER = HERE / "pdf_filter.lua"
 TEMPLATE = HERE / "pdf_book.typ"
-QUOTING_EXTENSION = "scratchnet.docsite.run_numbers"
-SNIPPETS_EXTENSION = "pymdownx.snippets"
 # Typst's names of the paper sizes config `pdf_paper` may choose.
 PAPERS = ("a4", "us-letter")
 # The page's margins in mm: a wide outer one for the reader's notes, the inner one for
@@ -78,43 +76,44 @@ def part_pdf(
     """The PDF of ``part``, as bytes."""
     if paper not in PAPERS:
         raise PdfError(f"config pdf_paper: {paper!r}; expected one of {', '.join(PAPERS)}")
-    config_file, pages_dir = Path(config_file), Path(pages_dir)
+    config_file = Path(config_file)
     config = yaml.safe_load(config_file.read_text())
-    text, book = part_markdown(config, config_file, part, pages_dir)
-    body = to_typst(text, site_url)
-    book |= {"paper": paper, "address": site_url, "margin": MARGIN_MM}
-    book |= {"text-size": TEXT_PT, "code-size": CODE_PT}
-    return typeset(body, book, pages_dir)
+    pages = read_part(config_file, part, pages_dir)
+    body = to_typst(part_markdown(pages, config, config_file), site_url)
+    facts = title_page(pages, config, config_file)
+    facts |= {"paper": paper, "address": site_url, "margin": MARGIN_MM}
+    facts |= {"text-size": TEXT_PT, "code-size": CODE_PT}
+    return typeset(body, facts, pages.pages_dir)
 
 
-def part_markdown(config: dict, config_file: Path, part: str, pages_dir: Path) -> tuple[str, dict]:
-    """The part's pages as one pandoc Markdown document, each page a ``page`` div, and
-    the title page's facts: title, part, settings."""
-    pages = part_pages(config, part, config_file)
-    sources = load_sources(_extension(config, QUOTING_EXTENSION, config_file)["sources"])
+def part_markdown(part: Part, config: dict, config_file: Path) -> str:
+    """The part's pages as one pandoc Markdown document, each page a ``page`` div."""
     include_code, package = _snippets(config, config_file)
     pieces = []
-    for page in pages:
+    for page in part.pages:
         try:
-            text = (pages_dir / page).read_text()
+            text = part.page_text(page)
         except FileNotFoundError:
-            raise PdfError(f"{page}: not found in {pages_dir} (the nav names it)") from None
-        text = fill_numbers(text, sources, where=page)
+            raise PdfError(f"{page}: not found in {part.pages_dir} (the nav names it)") from None
         page_text = pandoc_page(text, page, include_code, package)
         pieces.append(f'::::: {{.page path="{page}"}}\n{page_text}\n:::::\n')
-    parts = config["extra"]["notebooks"]["parts"]  # part_pages has checked the part is there
-    titles = [title for title, name in parts.items() if name == part]
-    settings = ((config["extra"].get("pdf") or {}).get("settings") or {}).get(part) or {}
-    where = f"{config_file}: extra.pdf.settings.{part}"
-    book = {
+    return "\n".join(pieces)
+
+
+def title_page(part: Part, config: dict, config_file: Path) -> dict:
+    """The title page's facts: the site's title, the part's, and the run's settings that
+    ``extra.pdf.settings.<part>`` quotes (label -> text with quotes)."""
+    parts = config["extra"]["notebooks"]["parts"]  # read_part has found the part there
+    settings = ((config["extra"].get("pdf") or {}).get("settings") or {}).get(part.name) or {}
+    where = f"{config_file}: extra.pdf.settings.{part.name}"
+    return {
         "title": config.get("site_name", ""),
-        "part": titles[0],
+        "part": next(title for title, name in parts.items() if name == part.name),
         "settings": [
-            [label, fill_numbers(str(value), sources, where=where)]
+            [label, fill_numbers(str(value), part.number_sources, where=where)]
             for label, value in settings.items()
         ],
     }
-    return "\n".join(pieces), book
 
 
 def to_typst(text: str, site_url: str = "") -> str:
@@ -154,7 +153,7 @@ def typeset(body: str, book: dict, root: Path) -> bytes:
 
 def _snippets(config: dict, config_file: Path):
     """The site's snippets extension as a function of lines, and its folder as shown."""
-    settings = _extension(config, SNIPPETS_EXTENSION, config_file)
+    settings = extension_config(config, SNIPPETS_EXTENSION, config_file)
     base = settings.get("base_path", ["."])
     base = [base] if isinstance(base, str) else list(base)
     settings = {**settings, "base_path": [str(config_file.parent / b) for b in base]}
@@ -162,10 +161,3 @@ def _snippets(config: dict, config_file: Path):
         extensions=[SNIPPETS_EXTENSION], extension_configs={SNIPPETS_EXTENSION: settings}
     ).preprocessors["snippet"]
     return processor.run, base[0]
-
-
-def _extension(config: dict, name: str, config_file: Path) -> dict:
-    for entry in config.get("markdown_extensions") or []:
-        if isinstance(entry, dict) and name in entry:
-            return entry[name] or {}
-    raise PdfError(f"{config_file}: markdown_extensions lacks {name}, with its settings")
