@@ -145,7 +145,6 @@ def typeset(body: str, book: dict, root: Path) -> bytes:
             root=str(root),
             ignore_system_fonts=True,  # the fonts Typst bundles: the same on every machine
             sys_inputs={"book": json.dumps(book, sort_keys=True)},
-            timestamp=0,  # nothing reads the clock (and the template sets no date)
         )
     except typst.TypstError as problem:
         raise PdfError(f"typst: {problem.message}\n{problem.diagnostic}") from None
