@@ -227,3 +227,8 @@ def test_an_unknown_paper_is_refused_naming_the_setting(checkout, monkeypatch):
     monkeypatch.chdir(checkout)
     with pytest.raises(PdfError, match="pdf_paper: 'a5'; expected one of a4, us-letter"):
         part_pdf(checkout / "mkdocs.yml", "one", checkout / "docs", paper="a5")
+
+
+def test_quotes_are_curly_and_an_apostrophe_after_a_digit_is_no_prime():
+    typst = to_typst(page("a.md", "# A\n\nUp to float64's largest, \"Class: 0\".\n"))
+    assert "float64’s largest, “Class: 0”." in typst

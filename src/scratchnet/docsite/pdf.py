@@ -41,6 +41,9 @@ CODE_PT = 7.6
 # pandoc reads pages as its Markdown, without implicit figures: a figure is the div the
 # page's <figure> becomes, with the site's caption.
 PANDOC_FROM = "markdown-implicit_figures"
+# ... and writes Typst with the quotes it read as curly ones: Typst's own smart quotes
+# would make the apostrophe of "float64's" a prime.
+PANDOC_TO = "typst-smart"
 
 
 class PdfError(InputProblem, RuntimeError):
@@ -121,7 +124,7 @@ def to_typst(text: str, site_url: str = "") -> str:
     try:
         return pypandoc.convert_text(
             text,
-            "typst",
+            PANDOC_TO,
             format=PANDOC_FROM,
             extra_args=[
                 "--lua-filter",
