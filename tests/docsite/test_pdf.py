@@ -112,7 +112,7 @@ def test_boxes_code_files_and_operators():
     ```
     """
     typst = to_typst(page("forward.md", body))
-    assert '#admonition(kind: "question", title: "Your turn", collapsed: true)[' in typst
+    assert '#admonition(kind: "question", title: [Your turn], collapsed: true)[' in typst
     assert '$op("softmax") \\( z \\)$' in typst
     assert 'op("ReLU")' in typst and "upright(d)" in typst  # one letter stays a letter
     assert "dot.o" in typst and "dot.circle" not in typst  # Typst's current name
@@ -230,5 +230,26 @@ def test_an_unknown_paper_is_refused_naming_the_setting(checkout, monkeypatch):
 
 
 def test_quotes_are_curly_and_an_apostrophe_after_a_digit_is_no_prime():
-    typst = to_typst(page("a.md", "# A\n\nUp to float64's largest, \"Class: 0\".\n"))
+    typst = to_typst(page("a.md", '# A\n\nUp to float64\'s largest, "Class: 0".\n'))
     assert "float64’s largest, “Class: 0”." in typst
+
+
+def test_an_exercises_title_is_markdown_and_its_hints_are_boxes_inside_it():
+    body = """
+    # Backpropagation
+
+    ::: {.admonition .exercise title="Your turn: `backward(params)`"}
+    Write it.
+
+    ::: {.admonition .tip title="Hint 1: the equations" collapsed="true"}
+    $dz_2 = A_2 - Y$.
+    :::
+    :::
+    """
+    typst = to_typst(page("backprop.md", body))
+    opens = [line for line in typst.splitlines() if line.startswith("#admonition(")]
+    assert opens == [
+        '#admonition(kind: "exercise", title: [Your turn: `backward(params)`], collapsed: false)[',
+        '#admonition(kind: "tip", title: [Hint 1: the equations], collapsed: true)[',
+    ]
+    assert typst.index("Write it.") < typst.index("Hint 1") < typst.index("A_2 - Y")

@@ -189,8 +189,14 @@ end
 local function admonition(div)
   local kind = div.classes[2] or "note"
   local title = div.attributes.title
+  if title and title ~= "" then -- Markdown, as the site reads it ("Your turn: `relu`")
+    local inlines = pandoc.utils.blocks_to_inlines(pandoc.read(title, "markdown").blocks)
+    title = "[" .. caption_markup({ pandoc.Plain(inlines) }) .. "]"
+  else
+    title = "none"
+  end
   local open = string.format("#admonition(kind: %s, title: %s, collapsed: %s)[", typst_string(kind),
-    title and title ~= "" and typst_string(title) or "none",
+    title,
     div.attributes.collapsed == "true" and "true" or "false")
   local blocks = { pandoc.RawBlock("typst", open) }
   for _, block in ipairs(div.content) do
