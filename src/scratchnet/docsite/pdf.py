@@ -130,6 +130,7 @@ def to_typst(text: str, site_url: str = "") -> str:
                 "--lua-filter",
                 str(FILTER),
                 "--wrap=preserve",
+                "--columns=1000",  # a table's columns as wide as their text, not 30/40/30
                 "--syntax-highlighting=idiomatic",  # Typst highlights the code itself
                 f"--metadata=site_url:{site_url}",
             ],
