@@ -58,6 +58,16 @@ def test_other_links_become_the_sites_address_or_the_pages_path():
     assert '#link("https://example.org/scratchnet/figs/train-anim.mp4")' in with_site
 
 
+@pytest.fixture(autouse=True)
+def root(tmp_path, monkeypatch) -> Path:
+    """The folder of the pages, with the figures the tests show (the filter checks them)."""
+    (tmp_path / "figs").mkdir()
+    for name in ("c.png", "d.png", "digits-anim-strip.png"):
+        (tmp_path / "figs" / name).write_bytes(b"")
+    monkeypatch.chdir(tmp_path)  # to_typst's default root
+    return tmp_path
+
+
 def figure_typst(image: str, page_path: str = "digits/results.md") -> str:
     body = f"::: figure\n{image}\n\n::: caption\nThe caption, $x_0$.\n:::\n:::\n"
     return to_typst(page(page_path, "# Results\n\n" + body))
@@ -121,7 +131,6 @@ def test_boxes_code_files_and_operators():
 
 def test_the_filters_typst_typesets(tmp_path):
     """What the filter writes compiles with the template: its functions exist."""
-    (tmp_path / "figs").mkdir()
     body = """
     # Forward
 
@@ -253,3 +262,12 @@ def test_an_exercises_title_is_markdown_and_its_hints_are_boxes_inside_it():
         '#admonition(kind: "tip", title: [Hint 1: the equations], collapsed: true)[',
     ]
     assert typst.index("Write it.") < typst.index("Hint 1") < typst.index("A_2 - Y")
+
+
+def test_a_missing_figure_fails_naming_the_page(tmp_path):
+    body = "# A\n\n::: figure\n![A grid](../figs/missing.png)\n:::\n"
+    with pytest.raises(PdfError, match=r"^digits/a\.md: the figure figs/missing\.png not found"):
+        to_typst(page("digits/a.md", body), "", tmp_path)
+    body = '# A\n\n::: {.animation gif="../figs/anim.gif"}\n:::\n'
+    with pytest.raises(PdfError, match=r"^digits/a\.md: the animation's strip of frames figs/"):
+        to_typst(page("digits/a.md", body), "", tmp_path)

@@ -82,7 +82,7 @@ def part_pdf(
     config_file = Path(config_file)
     config = yaml.safe_load(config_file.read_text())
     pages = read_part(config_file, part, pages_dir)
-    body = to_typst(part_markdown(pages, config, config_file), site_url)
+    body = to_typst(part_markdown(pages, config, config_file), site_url, pages.pages_dir)
     facts = title_page(pages, config, config_file)
     facts |= {"paper": paper, "address": site_url, "margin": MARGIN_MM}
     facts |= {"text-size": TEXT_PT, "code-size": CODE_PT}
@@ -119,8 +119,9 @@ def title_page(part: Part, config: dict, config_file: Path) -> dict:
     }
 
 
-def to_typst(text: str, site_url: str = "") -> str:
-    """pandoc Markdown -> the Typst of the book's body, through the Lua filter."""
+def to_typst(text: str, site_url: str = "", root: str | Path = ".") -> str:
+    """pandoc Markdown -> the Typst of the book's body, through the Lua filter; images
+    are looked up in ``root``."""
     try:
         return pypandoc.convert_text(
             text,
@@ -133,10 +134,14 @@ def to_typst(text: str, site_url: str = "") -> str:
                 "--columns=1000",  # a table's columns as wide as their text, not 30/40/30
                 "--syntax-highlighting=idiomatic",  # Typst highlights the code itself
                 f"--metadata=site_url:{site_url}",
+                f"--metadata=root:{Path(root).resolve()}",
             ],
         )
     except RuntimeError as problem:  # pandoc's message, e.g. the filter's "page: ..."
-        raise PdfError(f"pandoc: {str(problem).strip()}") from None
+        message = str(problem).split("\nstack traceback")[0].strip()
+        if "Error running filter" in message:  # the filter's own words: its last line
+            raise PdfError(message.splitlines()[-1]) from None
+        raise PdfError(f"pandoc: {message}") from None
 
 
 def typeset(body: str, book: dict, root: Path) -> bytes:

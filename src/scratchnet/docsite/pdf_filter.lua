@@ -13,7 +13,7 @@ Its input is the pandoc Markdown of docsite/pandoc_text.py: each page a Div of c
   - writes admonitions (`!!! note`, `??? tip "Your turn"`) and code blocks with their file
     through the template's `admonition` and `codefile`;
   - writes `\operatorname{name}` and multi-letter `\mathrm{name}` as upright operators.
-Metadata: site_url (may be empty).
+Metadata: site_url (may be empty); root, the folder of the pages and their figs/.
 --]]
 
 -- The width of the site's text column, in CSS pixels: a page's width="700" on an image
@@ -21,6 +21,7 @@ Metadata: site_url (may be empty).
 local SITE_COLUMN_PX = 800
 
 local site_url = ""
+local root = "" -- the folder the pages and figs/ are in
 local anchors = {} -- page path -> { slug as MkDocs writes it -> pandoc identifier }
 local page_ids = {} -- page path -> identifier of its title
 
@@ -140,6 +141,16 @@ local function image_width(attributes)
   return "100%"
 end
 
+-- The image's path under the root, as Typst reads it; a missing file fails naming the page.
+local function image_path(page, path, what)
+  local file = io.open(root .. "/" .. path, "rb")
+  if not file then
+    error(page .. ": " .. what .. " " .. path .. " not found in " .. root, 0)
+  end
+  file:close()
+  return "/" .. path
+end
+
 local function typst_figure(image_call, caption_blocks)
   return pandoc.RawBlock("typst", string.format("#figure(%s, caption: [%s])", image_call,
     caption_markup(caption_blocks)))
@@ -161,7 +172,8 @@ local function figure(page, div)
     error(page .. ": a figure without an image")
   end
   local call = string.format("image(%s, width: %s, alt: %s%s)",
-    typst_string("/" .. relative_to(page, image.src)), image_width(image.attributes),
+    typst_string(image_path(page, relative_to(page, image.src), "the figure")),
+    image_width(image.attributes),
     typst_string(pandoc.utils.stringify(image.caption)),
     image.classes:includes("pixelated") and ', scaling: "pixelated"' or "")
   return typst_figure(call, caption_of(div))
@@ -176,7 +188,8 @@ local function animation(page, div)
     site_url ~= "" and pandoc.Link(where, where) or pandoc.Code(where ~= "" and where or "index"),
     pandoc.Str("), drawn from the same snapshots.") }) }
   local call = string.format('image(%s, width: 100%%, alt: %s, scaling: "pixelated")',
-    typst_string("/" .. strip), typst_string(div.attributes.label or "The animation's frames"))
+    typst_string(image_path(page, strip, "the animation's strip of frames")),
+    typst_string("The animation's frames"))
   return typst_figure(call, caption)
 end
 
@@ -244,6 +257,7 @@ end
 
 function Pandoc(doc)
   site_url = pandoc.utils.stringify(doc.meta.site_url or "")
+  root = pandoc.utils.stringify(doc.meta.root or ".")
   if site_url ~= "" and not site_url:match("/$") then
     site_url = site_url .. "/"
   end
