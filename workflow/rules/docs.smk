@@ -1,6 +1,7 @@
 # The tutorial's website: its pages (docs/), every figure and the numbers the text
 # quotes, built by MkDocs into site/, with each part's notebook. `snakemake -j4 docs`
 # rebuilds stale assets first, the sweep included (its page quotes the summary).
+import os
 
 DOCS_CONFIG = CHECKOUT / "mkdocs.yml"
 # (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
@@ -12,7 +13,7 @@ DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
 PDF_CODE = sorted((PACKAGE / "docsite").glob("*.lua")) + sorted(
     (PACKAGE / "docsite").glob("*.typ")
 )
-SITE_FIGURES = FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"]
+SITE_FIGURES = LINES_FIGURES + DIGITS_FIGURES + SWEEP_FIGURES
 # Pages show code from both chapters (snippets), so an edit rebuilds the site.
 SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
 # Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
@@ -38,7 +39,6 @@ rule stage_docs:
         "results/logs/stage_docs.log",
     conda:
         "../envs/docs.yaml"
-    threads: 1
     resources:
         mem_mb=200,
         runtime=5,
@@ -72,10 +72,6 @@ rule build_docs:
     priority: 1
     conda:
         "../envs/docs.yaml"
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         # The site's address and repository, if the environment names them (the GitHub
         # workflow does): 404.html's links, and the pages' "Open in Colab" links.
@@ -108,7 +104,6 @@ rule write_notebook:
         part="|".join(NOTEBOOK_PARTS),
     conda:
         "../envs/docs.yaml"
-    threads: 1
     resources:
         mem_mb=200,
         runtime=5,
