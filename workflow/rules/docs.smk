@@ -88,8 +88,8 @@ rule write_notebook:
     input:
         config=DOCS_CONFIG,
         recipe=CHECKOUT / "docs" / "notebooks" / "{part}.md",
-        # The pages as the site reads them; so build_docs, first by priority, is the job
-        # that reports a page's error.
+        # The pages as the site reads them (a page's error names the page in whichever
+        # of this job, write_pdf and build_docs reads it first).
         staged=rules.stage_docs.output.staged,
         code=SITE_CODE,
         metrics="results/metrics.json",
@@ -140,9 +140,8 @@ rule write_pdf:
         part="|".join(NOTEBOOK_PARTS),
     conda:
         "../envs/docs.yaml"
-    threads: 1
     resources:
-        mem_mb=500,
+        mem_mb=300,  # measured: 225 MB at most (results/benchmarks/write_pdf_*.tsv)
         runtime=5,
     params:
         paper=config["pdf_paper"],
