@@ -239,3 +239,17 @@ def test_the_checker_needs_numpy_alone():
                     path.name,
                     name,
                 )
+
+
+@pytest.mark.parametrize(("part", "name", "mistake"), MISTAKES)
+def test_a_mistake_is_named_even_when_it_has_taken_the_tutorials_name(
+    part, name, mistake, monkeypatch
+):
+    """In a notebook every name lives in one namespace: the reader's cell rebinds
+    `softmax` in the checker's namespace too. The check must still compare with the
+    tutorial's function, never with the reader's own."""
+    readers = as_readers(mistake.function, name)
+    monkeypatch.setitem(vars(PARTS[part]), name, readers)
+    result = PARTS[part].check(readers)
+    assert not result.passed
+    assert result.diagnosis == mistake.diagnosis

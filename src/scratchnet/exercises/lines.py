@@ -9,6 +9,8 @@ wrong version with the sentence that names it.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 
 from ..lines.network import (
@@ -31,6 +33,18 @@ from .checking import (
     check_against,
     number,
     numerical_gradient,
+)
+
+# The tutorial's functions as the checks call them, kept when this module runs. In a
+# notebook, whose names all live in one namespace, an exercise's cell rebinds `softmax`
+# to the reader's version: a check that looked the name up would compare the reader's
+# function with itself.
+TUTORIAL = SimpleNamespace(
+    softmax=softmax,
+    forward=forward,
+    cross_entropy=cross_entropy,
+    backward=backward,
+    gradient_step=gradient_step,
 )
 
 
@@ -124,7 +138,7 @@ SOFTMAX = Exercise(
     reference=softmax,
     cases=softmax_cases(),
     outputs=lambda function, arguments: number(function(*arguments), "A2"),
-    expected=lambda arguments: {"A2": softmax(*arguments)},
+    expected=lambda arguments: {"A2": TUTORIAL.softmax(*arguments)},
     rules=(columns_sum_to_one,),
     mistakes=(
         Mistake(
@@ -191,7 +205,7 @@ FORWARD = Exercise(
     outputs=lambda function, arguments: arrays(
         function(*arguments), FORWARD_FIELDS, "a Forward(z1, A1, z2, A2)"
     ),
-    expected=lambda arguments: forward(*arguments)._asdict(),
+    expected=lambda arguments: TUTORIAL.forward(*arguments)._asdict(),
     mistakes=(
         Mistake(
             forward_without_relu,
@@ -222,7 +236,7 @@ def cross_entropy_cases() -> tuple[Case, ...]:
     def probabilities(seed, classes, m, scale):
         def make():
             rng = np.random.default_rng(seed)
-            A2 = softmax(rng.normal(0, scale, (classes, m)))
+            A2 = TUTORIAL.softmax(rng.normal(0, scale, (classes, m)))
             return A2, one_hot(rng.integers(0, classes, m), classes)
 
         return make
@@ -260,7 +274,7 @@ CROSS_ENTROPY = Exercise(
     reference=cross_entropy,
     cases=cross_entropy_cases(),
     outputs=lambda function, arguments: number(function(*arguments), "the loss"),
-    expected=lambda arguments: {"the loss": cross_entropy(*arguments)},
+    expected=lambda arguments: {"the loss": TUTORIAL.cross_entropy(*arguments)},
     mistakes=(
         Mistake(
             cross_entropy_mean,
@@ -292,7 +306,7 @@ CROSS_ENTROPY = Exercise(
 
 # --- backward --------------------------------------------------------------------------
 
-GRADIENT_FIELDS = ("dW1", "db1", "dW2", "db2")
+GRADIENT_NAMES = ("dW1", "db1", "dW2", "db2")
 
 
 def backward_expected(arguments) -> dict[str, np.ndarray]:
@@ -301,17 +315,17 @@ def backward_expected(arguments) -> dict[str, np.ndarray]:
     tutorial's convention: the slope is 0 there."""
     params, x0, Y, fwd = arguments
     if (np.abs(fwd.z1) < 1e-3).any():
-        return dict(zip(GRADIENT_FIELDS, backward(*arguments)))
+        return dict(zip(GRADIENT_NAMES, TUTORIAL.backward(*arguments)))
 
     def loss():
-        return cross_entropy(forward(params, x0).A2, Y)
+        return TUTORIAL.cross_entropy(TUTORIAL.forward(params, x0).A2, Y)
 
     return {f"d{name}": numerical_gradient(loss, p) for name, p in zip(Params._fields, params)}
 
 
 def backward_cases() -> tuple[Case, ...]:
     def with_forward(params, x0, Y):
-        return params, x0, Y, forward(params, x0)
+        return params, x0, Y, TUTORIAL.forward(params, x0)
 
     blank = (4, 9, 6, 2, 5)
     return network_cases(with_forward) + (
@@ -323,7 +337,7 @@ def backward_cases() -> tuple[Case, ...]:
 
 
 def backward_sign_flipped(params, x0, Y, fwd):
-    return Params(*(-d for d in backward(params, x0, Y, fwd)))
+    return Params(*(-d for d in TUTORIAL.backward(params, x0, Y, fwd)))
 
 
 def backward_without_mask(params, x0, Y, fwd):
@@ -341,7 +355,7 @@ def backward_mask_at_zero(params, x0, Y, fwd):
 
 
 def backward_mean(params, x0, Y, fwd):
-    return Params(*(d / x0.shape[1] for d in backward(params, x0, Y, fwd)))
+    return Params(*(d / x0.shape[1] for d in TUTORIAL.backward(params, x0, Y, fwd)))
 
 
 def backward_bias_not_summed(params, x0, Y, fwd):
@@ -369,7 +383,7 @@ BACKWARD = Exercise(
     reference=backward,
     cases=backward_cases(),
     outputs=lambda function, arguments: arrays(
-        function(*arguments), GRADIENT_FIELDS, "a Params(dW1, db1, dW2, db2)"
+        function(*arguments), GRADIENT_NAMES, "a Params(dW1, db1, dW2, db2)"
     ),
     expected=backward_expected,
     mistakes=(
@@ -470,7 +484,7 @@ GRADIENT_STEP = Exercise(
     reference=gradient_step,
     cases=step_cases(),
     outputs=step_outputs,
-    expected=lambda arguments: gradient_step(*arguments)._asdict(),
+    expected=lambda arguments: TUTORIAL.gradient_step(*arguments)._asdict(),
     rules=(params_unchanged,),
     mistakes=(
         Mistake(
