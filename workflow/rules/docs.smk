@@ -9,8 +9,10 @@ DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
     (PACKAGE / "docsite" / "theme").rglob("*.html")
 )
 SITE_FIGURES = FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"]
-# Pages show code from both chapters (snippets), so an edit rebuilds the site.
-SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
+# Pages show code from both chapters (snippets), so an edit rebuilds the site; the
+# notebooks include the exercises' checker too.
+EXERCISES_CODE = sorted((PACKAGE / "exercises").glob("*.py"))
+SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE + EXERCISES_CODE))
 # Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
 NOTEBOOK_PARTS = ("lines", "digits")
 NOTEBOOK_RECIPES = [
