@@ -253,3 +253,30 @@ def test_a_mistake_is_named_even_when_it_has_taken_the_tutorials_name(
     result = PARTS[part].check(readers)
     assert not result.passed
     assert result.diagnosis == mistake.diagnosis
+
+
+def test_the_layers_with_yours_train_as_the_librarys_until_yours_differ():
+    """YourLinear, YourSigmoid, YourMSE and YourSGD compute with the tutorial's functions
+    until the reader's pass their checks, and then with the reader's."""
+    from scratchnet import nn
+
+    rng = np.random.default_rng(0)
+    x, labels = rng.normal(size=(40, 6)), rng.integers(0, 10, 40)
+
+    def history(layers, loss, optimiser):
+        model = nn.Sequential(
+            [layers[0](6, 5, rng=np.random.default_rng(1)), layers[1](),
+             layers[0](5, 10, rng=np.random.default_rng(2)), layers[1]()]
+        )  # fmt: skip
+        fitted = nn.fit(model, loss(), optimiser(model.parameters(), 0.5), x, labels, epochs=3,
+                        batch_size=8, rng=np.random.default_rng(3))  # fmt: skip
+        return fitted.loss
+
+    library = history((nn.Linear, nn.Sigmoid), nn.MSE, nn.SGD)
+    yours = (digits.YourLinear, digits.YourSigmoid), digits.YourMSE, digits.YourSGD
+    np.testing.assert_array_equal(history(*yours), library)
+    for name in ("linear_backward", "sigmoid_backward", "mse_backward", "sgd_step"):
+        assert digits.check(digits.PART_TWO[name].reference).passed
+    np.testing.assert_array_equal(history(*yours), library)
+    checking.yours["sgd_step"] = digits.sgd_step_ascent  # as if it had passed: it is used
+    assert history(*yours)[-1] > library[-1]

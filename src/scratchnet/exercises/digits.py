@@ -11,14 +11,19 @@ from its forward pass (``Linear`` its input x, ``Sigmoid`` its output y) and its
     batches(n, batch_size, rng)       one epoch's batches, as ``fit`` uses them
 
 So each is checked on its own, on arrays, without a layer around it. ``check(function)``
-judges the reader's version of any of them, found by its name.
+judges the reader's version of any of them, found by its name. To train with them, the
+layers below (``YourLinear``, ``YourSigmoid``, ``YourMSE``, ``YourSGD``) are the library's,
+with their backward pass (or step) computed by the reader's function once it passed its
+check, and by the tutorial's until then.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..nn.modules import sigmoid
+from ..nn.losses import MSE, checked_loss_backward
+from ..nn.modules import Linear, Sigmoid, checked_backward, sigmoid
+from ..nn.optim import SGD
 from ..nn.train import batches
 from .checking import (
     Case,
@@ -30,6 +35,7 @@ from .checking import (
     check_against,
     number,
     numerical_gradient,
+    yours,
 )
 
 
@@ -524,3 +530,52 @@ def check(function) -> CheckResult:
     linear_backward, sigmoid_backward, mse_backward, sgd_step or batches. Shows what is
     wrong, in words; a function that passes is kept in ``yours``."""
     return check_against(PART_TWO, function)
+
+
+# --- the library's layers, computing with yours ---------------------------------------
+
+
+def yours_or_tutorials(name: str):
+    """Your version of the exercise ``name`` if it passed its check, else the tutorial's."""
+    return yours.get(name, PART_TWO[name].reference)
+
+
+class YourLinear(Linear):
+    """Linear, whose backward pass is your linear_backward of what the layer kept."""
+
+    @checked_backward
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
+        backward = yours_or_tutorials("linear_backward")
+        grad_x, self.W.grad, self.b.grad = backward(self._x, self.W.data, grad_out)
+        return grad_x if input_grad else None
+
+
+class YourSigmoid(Sigmoid):
+    """Sigmoid, whose backward pass is your sigmoid_backward of its output."""
+
+    @checked_backward
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
+        return yours_or_tutorials("sigmoid_backward")(self._y, grad_out)
+
+
+class YourMSE(MSE):
+    """MSE, the mean over the batch, whose gradient is your mse_backward."""
+
+    def __init__(self):
+        super().__init__(reduction="mean")
+
+    def forward(self, y: np.ndarray, t: np.ndarray) -> float:
+        self._y, self._t = y, t
+        return super().forward(y, t)
+
+    @checked_loss_backward
+    def backward(self) -> np.ndarray:
+        return yours_or_tutorials("mse_backward")(self._y, self._t)
+
+
+class YourSGD(SGD):
+    """SGD, whose step is your sgd_step on the parameters' arrays."""
+
+    def step(self) -> None:
+        data, grads = [p.data for p in self.parameters], [p.grad for p in self.parameters]
+        yours_or_tutorials("sgd_step")(data, grads, self.lr)
