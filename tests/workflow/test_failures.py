@@ -14,6 +14,8 @@ import pytest
 
 from workflow_copy import REPO, copy_workflow
 
+pytestmark = pytest.mark.e2e
+
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 
 

@@ -30,6 +30,8 @@ from test_site import nav_pages
 
 from workflow_copy import REPO, planned_jobs, snakemake
 
+pytestmark = pytest.mark.e2e
+
 PARTS = ("lines", "digits")
 # What a part's code cells may import besides the standard library.
 ALLOWED_IMPORTS = {"lines": {"numpy", "matplotlib"}, "digits": {"numpy", "matplotlib", "sklearn"}}

@@ -182,7 +182,7 @@ def mnist_files(folder):
 # it reads. Measured (results/benchmarks/*.tsv, max_rss) on 28x28 images: with 28,000
 # of them the split held 350 MB for 22 MB of pixels (the raw images, their float copy,
 # the shuffled and standardised sets: about 14 MB per MB), each training 210-250 MB for
-# 170 MB of sets (about 1.1 MB per MB, plus 40). tests/digits/test_job_memory.py checks
+# 170 MB of sets (about 1.1 MB per MB, plus 40). tests/workflow/test_job_memory.py checks
 # every job against what it declared.
 BASE_MB = 200
 SPLIT_DATA_FACTOR = 16

@@ -43,10 +43,13 @@ def cluster_is_up() -> bool:
     return subprocess.run(["bash", str(script), "status"], capture_output=True).returncode == 0
 
 
-pytestmark = pytest.mark.skipif(
-    not cluster_is_up() and not os.environ.get("CI"),
-    reason="no Slurm cluster: start one with `bash .ci/slurm-cluster up` (as root)",
-)
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not cluster_is_up() and not os.environ.get("CI"),
+        reason="no Slurm cluster: start one with `bash .ci/slurm-cluster up` (as root)",
+    ),
+]
 
 
 def sweep_copy(path, sweep=SLURM_SWEEP):
