@@ -129,11 +129,11 @@ def test_a_mismatch_is_caught(tmp_path, monkeypatch):
         "matplotlib>=3.9" if line.startswith("matplotlib") else line
         for line in project["dependencies"]
     ]
-    project["optional-dependencies"]["docs"].append("typst>=0.13")
+    project["optional-dependencies"]["docs"].append("pymdown-extensions>=10.0")
     monkeypatch.setattr(sys.modules[__name__], "pyproject", lambda: project)
     with pytest.raises(AssertionError, match=r"matplotlib-base>=3\.8, but"):
         test_each_conda_file_holds_every_package_of_the_groups_it_claims(
             "workflow/envs/scratchnet.yaml"
         )
-    with pytest.raises(AssertionError, match=r"lacks typst>=0\.13"):
+    with pytest.raises(AssertionError, match=r"lacks pymdown-extensions>=10\.0"):
         test_each_conda_file_holds_every_package_of_the_groups_it_claims("workflow/envs/docs.yaml")

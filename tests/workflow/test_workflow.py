@@ -45,6 +45,7 @@ DIGITS_PNG_SIZES = {
 ALL_FIGURES = sorted(
     [*PNG_SIZES, *DIGITS_PNG_SIZES, "misclassified.png", "nn.svg"]
     + ["train-anim.gif", "train-anim.mp4", "digits-anim.gif", "digits-anim.mp4"]
+    + ["train-anim-strip.png", "digits-anim-strip.png"]  # the animations on paper
 )
 GIF_SIZE, GIF_FRAMES = (1100, 720), 41
 TRAINING_JOBS = {
@@ -56,6 +57,7 @@ TRAINING_JOBS = {
     "render_animation_part",
     "assemble_training_animation",
     "encode_training_video",
+    "plot_training_strip",
     "record_config",
 }
 

@@ -9,6 +9,10 @@ DOCS_PAGES = sorted(path for path in (CHECKOUT / "docs").rglob("*") if path.is_f
 DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
     (PACKAGE / "docsite" / "theme").rglob("*.html")
 )
+# The PDF's Lua filter and Typst template.
+PDF_CODE = sorted((PACKAGE / "docsite").glob("*.lua")) + sorted(
+    (PACKAGE / "docsite").glob("*.typ")
+)
 SITE_FIGURES = LINES_FIGURES + DIGITS_FIGURES + SWEEP_FIGURES
 # Pages show code from both chapters (snippets), so an edit rebuilds the site; the
 # notebooks include the exercises' checker too.
@@ -47,12 +51,13 @@ rule stage_docs:
 # `mkdocs build --strict`: a missing figure, a broken link or anchor, a quoted number
 # the metrics lack or math that cannot be typeset fails the build. Built under a
 # temporary name and renamed, so site/ only ever holds a complete build; the part
-# notebooks are written into it after MkDocs succeeds, so a page's error is MkDocs'.
+# notebooks are written into it after MkDocs succeeds, and the parts' PDFs copied there.
 rule build_docs:
     input:
         config=DOCS_CONFIG,
         staged=rules.stage_docs.output.staged,
         recipes=NOTEBOOK_RECIPES,
+        pdfs=expand("build/pdf/{part}.pdf", part=NOTEBOOK_PARTS),
         code=SITE_CODE,
         metrics="results/metrics.json",
         settings="results/config.json",
@@ -64,7 +69,8 @@ rule build_docs:
         "results/logs/build_docs.log",
     benchmark:
         "results/benchmarks/build_docs.tsv"
-    # Before write_notebook, which reads the same pages: a bad page fails here first.
+    # Before write_notebook, which reads the same pages. (A bad page fails in write_pdf,
+    # which build_docs waits for, naming the page.)
     priority: 1
     conda:
         "../envs/docs.yaml"
@@ -84,8 +90,8 @@ rule write_notebook:
     input:
         config=DOCS_CONFIG,
         recipe=CHECKOUT / "docs" / "notebooks" / "{part}.md",
-        # The pages as the site reads them; so build_docs, first by priority, is the job
-        # that reports a page's error.
+        # The pages as the site reads them (a page's error names the page in whichever
+        # of this job, write_pdf and build_docs reads it first).
         staged=rules.stage_docs.output.staged,
         code=SITE_CODE,
         metrics="results/metrics.json",
@@ -111,6 +117,46 @@ rule write_notebook:
 rule notebooks:
     input:
         expand(rules.write_notebook.output.notebook, part=NOTEBOOK_PARTS),
+
+
+# Each part as a typeset PDF made from its pages (the same text, numbers and code sections
+# as the site) by pandoc and Typst, offline: a title page with the run's settings, the
+# contents, the figures (an animation as its strip of frames), the maths typeset.
+rule write_pdf:
+    input:
+        config=DOCS_CONFIG,
+        # The pages with figs/ beside them, as the site reads them.
+        staged=rules.stage_docs.output.staged,
+        code=SITE_CODE + PDF_CODE,
+        metrics="results/metrics.json",
+        settings="results/config.json",
+        digits="results/digits/metrics.json",
+        sweep="results/sweep/metrics.json",
+    output:
+        pdf="build/pdf/{part}.pdf",
+    log:
+        "results/logs/write_pdf_{part}.log",
+    benchmark:
+        "results/benchmarks/write_pdf_{part}.tsv"
+    wildcard_constraints:
+        part="|".join(NOTEBOOK_PARTS),
+    conda:
+        "../envs/docs.yaml"
+    resources:
+        mem_mb=300,  # measured: 225 MB at most (results/benchmarks/write_pdf_*.tsv)
+        runtime=5,
+    params:
+        paper=config["pdf_paper"],
+        # The site's address, if the environment names it: the web pages' addresses.
+        site_url=os.environ.get("SCRATCHNET_SITE_URL", ""),
+    script:
+        "../scripts/write_pdf.py"
+
+
+# `snakemake -j4 pdf`: the PDFs alone.
+rule pdf:
+    input:
+        expand(rules.write_pdf.output.pdf, part=NOTEBOOK_PARTS),
 
 
 # The target: `snakemake -j4 docs`.

@@ -1,6 +1,8 @@
 """Snakemake script: build the tutorial's website with `mkdocs build --strict`, then write
-each part's notebook into it (notebooks/<part>.ipynb, which every page of the part links)."""
+each part's notebook into it (notebooks/<part>.ipynb) and publish its PDF (pdf/<part>.pdf),
+which every page of the part links."""
 
+import shutil
 from pathlib import Path
 
 from scratchnet.atomic import written_atomically
@@ -16,3 +18,6 @@ with job_log(snakemake.log[0]):
         for recipe in snakemake.input.recipes:
             notebook = partial / "notebooks" / f"{Path(recipe).stem}.ipynb"
             write_part_notebook(config, recipe, notebook, pages_dir=snakemake.input.staged)
+        (partial / "pdf").mkdir()
+        for pdf in snakemake.input.pdfs:
+            shutil.copyfile(pdf, partial / "pdf" / Path(pdf).name)

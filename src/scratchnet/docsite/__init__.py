@@ -1,4 +1,4 @@
-"""The tutorial's page text pipeline, for the website and the notebooks alike.
+"""The tutorial's page text pipeline, for the website, the notebooks and the PDFs alike.
 
 run_numbers   numbers quoted from the pipeline's results (a Python-Markdown extension)
 mathml        math typeset as MathML (a Python-Markdown extension)
@@ -10,5 +10,7 @@ linker        the package's source linked into cells: each definition once, in o
   dependencies  what a definition needs, followed through the package's imports
   order         an order in which definitions run, deterministic through a cycle
 notebook      a part's pages and recipe -> one notebook
+pandoc_text   a page's MkDocs syntax as pandoc Markdown (admonitions, figures, code)
+pdf           a part's pages -> pandoc (pdf_filter.lua) -> Typst (pdf_book.typ) -> PDF
 build         the site's sources put together, and the MkDocs / ProperDocs build
 """
