@@ -174,7 +174,7 @@ def shows_no_prediction(page) -> bool:
                 && bars.querySelectorAll('li[data-probability]').length === 0
                 && answers.every((text) => text.includes('blank') && !/[0-9]/.test(text))
                 && ['#digit-hidden', '#digit-template']
-                    .every((id) => document.querySelector(id).closest('figure').hidden);
+                    .every((id) => !document.querySelector(id).checkVisibility());
         }"""
     )
 

@@ -95,7 +95,8 @@ async function main(root) {
       text.textContent = "";
     }
     // The hidden units' and the template's pictures answer a drawing: none until then.
-    for (const canvas of [ui.hidden, ui.template]) canvas.closest("figure").hidden = true;
+    // (Not the hidden attribute: the page's style sheet sets the figures' display.)
+    for (const canvas of [ui.hidden, ui.template]) canvas.closest("figure").style.display = "none";
   };
 
   const update = (pixels) => {
@@ -103,7 +104,7 @@ async function main(root) {
       showBlank();
       return;
     }
-    for (const canvas of [ui.hidden, ui.template]) canvas.closest("figure").hidden = false;
+    for (const canvas of [ui.hidden, ui.template]) canvas.closest("figure").style.display = "";
     const x = standardise(pixels, index.standardise);
     const { hidden, probabilities } = referenceNetwork(reference, x);
     const predicted = argmax(probabilities);
