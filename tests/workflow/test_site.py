@@ -100,10 +100,12 @@ def visits(site, server, browser, tmp_path_factory) -> dict[str, dict]:
         record["math_widths"] = page.eval_on_selector_all(
             "math", "els => els.map(e => e.getBoundingClientRect().width)"
         )
-        # The text outside code blocks, where a shell's $VAR is no math.
+        # The text outside code blocks, where a shell's $VAR is no math, and without the
+        # captions' line for phones, which a desktop does not show (a detached copy's
+        # innerText keeps what the page hides).
         record["text"] = page.evaluate(
             "() => { const body = document.querySelector('article').cloneNode(true);"
-            " body.querySelectorAll('pre, code').forEach(e => e.remove());"
+            " body.querySelectorAll('pre, code, .figure-phone-hint').forEach(e => e.remove());"
             " return body.innerText; }"
         )
         record["screenshot"] = shots / f"{source[:-3]}.png"
