@@ -2,7 +2,7 @@
 # Rules live in workflow/rules/; run `snakemake -j4` from this directory.
 from pathlib import Path
 
-from snakemake.utils import min_version, validate
+from snakemake.utils import min_version
 
 min_version("9.0")
 
@@ -11,17 +11,19 @@ min_version("9.0")
 configfile: Path(workflow.basedir) / "config" / "config.yaml"
 
 
-include: "workflow/rules/config_numbers.smk"
-
-
-validate(config, "workflow/schemas/config.schema.yaml", set_default=True)
+# The package's code, then the config made ready and checked, before any rule reads it.
+include: "workflow/rules/code.smk"
+include: "workflow/rules/config.smk"
+include: "workflow/rules/user_files.smk"
 
 
 report: "workflow/report/workflow.rst"
 
 
-include: "workflow/rules/common.smk"
+include: "workflow/rules/memory.smk"
+include: "workflow/rules/priorities.smk"
 include: "workflow/rules/build_lock.smk"
+include: "workflow/rules/figure_table.smk"
 include: "workflow/rules/figures.smk"
 include: "workflow/rules/lines/datasets.smk"
 include: "workflow/rules/lines/training.smk"
@@ -29,6 +31,7 @@ include: "workflow/rules/lines/figures.smk"
 include: "workflow/rules/digits/training.smk"
 include: "workflow/rules/digits/figures.smk"
 include: "workflow/rules/digits/sweep.smk"
+include: "workflow/rules/targets.smk"
 include: "workflow/rules/explore/pages.smk"
 include: "workflow/rules/docs.smk"
 
@@ -37,7 +40,7 @@ include: "workflow/rules/docs.smk"
 # a separate target: `snakemake -j4 docs` (workflow/rules/docs.smk).
 rule all:
     input:
-        FIGURES,
+        LINES_FIGURES,
         DIGITS_FIGURES,
         "results/metrics.json",
         "results/digits/metrics.json",
@@ -47,7 +50,7 @@ rule all:
 # Chapter one alone: `snakemake -j4 lines`.
 rule lines:
     input:
-        FIGURES,
+        LINES_FIGURES,
         "results/metrics.json",
 
 
@@ -62,4 +65,4 @@ rule digits:
 rule sweep:
     input:
         "results/sweep/summary.csv",
-        "figs/sweep-summary.png",
+        SWEEP_FIGURES,

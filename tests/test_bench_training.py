@@ -1,8 +1,7 @@
-"""The training benchmark runs end to end (quick mode: tiny sizes, no timing judged here),
-its hand-written yardstick does the same maths as the library (not timed), and what the
-README says of its digits accuracy beside the chapter's holds."""
+"""The training benchmark's hand-written yardstick does the same maths as the library (not
+timed), and what the README says of its digits accuracy beside the chapter's holds. Its
+quick run is end to end: tests/workflow/test_bench.py."""
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -18,25 +17,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 from handwritten import train_handwritten  # noqa: E402
 from training import digits_sets  # noqa: E402
-
-
-def test_quick_training_benchmark_prints_its_tables():
-    result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "training.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "| scratchnet.nn fit |" in result.stdout
-    assert "| hand-written numpy loop |" in result.stdout
-    assert "| sklearn MLPClassifier |" in result.stdout
-    assert "| 128, float32 |" in result.stdout
-    assert "| target | measured | goal | met |" in result.stdout
-    assert "| both chapters and the website (`all docs`) |" in result.stdout
-    assert "| MNIST-shaped, 600 images | 24 |" in result.stdout
-    # 17 targets: (3)-(4) judge the chunked sweep against one point per job, all docs / all
-    assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 17
 
 
 @pytest.mark.parametrize("dtype, tolerance", [(np.float64, 1e-10), (np.float32, 1e-5)])

@@ -6,7 +6,12 @@ import pytest
 from scratchnet.lines.datasets import noisy_copy, one_dim_pixel_set, training_set
 from scratchnet.lines.evaluation import evaluate
 from scratchnet.lines.network import backward, forward, one_hot
-from scratchnet.lines.training import TrainingDiverged, first_full_accuracy, train
+from scratchnet.lines.training import (
+    TrainingDiverged,
+    first_full_accuracy,
+    first_full_accuracy_sentence,
+    train,
+)
 
 DEFAULTS = dict(hidden=6, lr=0.01, iterations=200, seed=7)
 
@@ -20,6 +25,22 @@ def history():
 def test_first_full_training_accuracy_at_iteration_68(history):
     assert first_full_accuracy(history) == 68
     assert history.accuracy[67] < 1.0
+
+
+def test_the_sentence_says_when_100_percent_came_or_that_it_did_not_within_the_run(history):
+    assert first_full_accuracy_sentence(history) == "first 100% training accuracy at iteration 68"
+    train_set = training_set()
+    said = []
+    short = train(
+        train_set.x0(), train_set.labels, **{**DEFAULTS, "iterations": 20}, progress=said.append
+    )
+    best = short.accuracy.max()
+    assert first_full_accuracy(short) is None and best < 1.0
+    sentence = first_full_accuracy_sentence(short)
+    assert (
+        sentence == f"training accuracy did not reach 100% within 20 iterations (best {best:.1%})"
+    )
+    assert "None" not in sentence and said[-1] == f"warning: {sentence}"
 
 
 def test_history_records_every_iteration_with_shapes(history):

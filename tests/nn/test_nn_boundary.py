@@ -69,6 +69,21 @@ def test_every_layer_and_loss_is_listed():
                 assert value in classes, name
 
 
+@pytest.mark.parametrize(
+    "cls", [cls for cls, method in BODY_LINES if method == "backward"], ids=lambda c: c.__name__
+)
+def test_each_backward_shows_its_boundary_check_where_the_reader_reads_it(cls):
+    decorator = "@checked_backward" if issubclass(cls, nn.Module) else "@checked_loss_backward"
+    source = inspect.getsource(cls)
+    assert f"    {decorator}\n    def backward(" in source  # written right above it
+    assert inspect.unwrap(cls.backward) is not cls.backward  # and it is what runs
+
+
+def test_the_base_classes_wrap_nothing_behind_the_reader_s_back():
+    for base in (nn.Module, nn.losses.Loss):
+        assert "__init_subclass__" not in vars(base), base
+
+
 def test_a_failed_forward_leaves_nothing_for_backward():
     layer = Linear(4, 3, rng=np.random.default_rng(0))
     layer(np.ones((2, 4)))

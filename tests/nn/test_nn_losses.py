@@ -1,39 +1,15 @@
-"""The losses of scratchnet.nn: value and gradient against JAX, huge logits, bad targets."""
+"""The losses of scratchnet.nn: value and gradient against JAX (tests/nn/jax_reference.py,
+run in a worker process by the `in_jax` fixture), huge logits, bad targets."""
 
 import re
 import warnings
 
-import jax
 import numpy as np
 import pytest
 
-jax.config.update("jax_enable_x64", True)  # before any JAX array exists
-
-import jax.numpy as jnp  # noqa: E402
-
-from scratchnet.nn import MSE, CrossEntropy, SoftmaxMSE  # noqa: E402
+from scratchnet.nn import MSE, CrossEntropy, SoftmaxMSE
 
 LOSSES = {"MSE": MSE, "SoftmaxMSE": SoftmaxMSE, "CrossEntropy": CrossEntropy}
-
-
-def mse(z, t, divisor):
-    return jnp.sum((z - t) ** 2) / divisor
-
-
-def softmax_mse(z, t, divisor):
-    return jnp.sum((jax.nn.softmax(z, axis=1) - t) ** 2) / divisor
-
-
-def cross_entropy(z, t, divisor):
-    return -jnp.sum(t * jax.nn.log_softmax(z, axis=1)) / divisor
-
-
-# Each loss written in jax.numpy: (value, d value / d outputs), compiled once per shape.
-REFERENCES = {
-    "MSE": jax.jit(jax.value_and_grad(mse)),
-    "SoftmaxMSE": jax.jit(jax.value_and_grad(softmax_mse)),
-    "CrossEntropy": jax.jit(jax.value_and_grad(cross_entropy)),
-}
 
 
 def rel_err(actual, expected) -> float:
@@ -53,7 +29,7 @@ SHAPES = [(0, 1, 2), (1, 5, 3), (2, 16, 10), (3, 40, 7)]
 @pytest.mark.parametrize("reduction", ["mean", "sum"])
 @pytest.mark.parametrize("name", LOSSES)
 @pytest.mark.parametrize("seed, batch, classes", SHAPES)
-def test_loss_value_and_gradient_match_jax(name, reduction, targets, seed, batch, classes):
+def test_loss_value_and_gradient_match_jax(name, reduction, targets, seed, batch, classes, in_jax):
     rng = np.random.default_rng(seed)
     outputs = rng.normal(0, 2, size=(batch, classes))
     labels = rng.integers(0, classes, size=batch)
@@ -64,9 +40,11 @@ def test_loss_value_and_gradient_match_jax(name, reduction, targets, seed, batch
     grad = loss.backward()
 
     divisor = batch if reduction == "mean" else 1
-    expected_value, expected_grad = REFERENCES[name](outputs, one_hot, float(divisor))
+    expected_value, expected_grad = in_jax(
+        "loss_value_and_grad", name, outputs, one_hot, float(divisor)
+    )
     assert isinstance(value, float)
-    assert abs(value - float(expected_value)) <= 1e-10 * abs(float(expected_value))
+    assert abs(value - expected_value) <= 1e-10 * abs(expected_value)
     assert rel_err(grad, expected_grad) < 1e-10
 
 

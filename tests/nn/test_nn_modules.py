@@ -1,18 +1,14 @@
-"""The layers of scratchnet.nn: forward and backward against JAX, a whole model against
-central finite differences, dtypes, huge inputs, and the errors for bad shapes."""
+"""The layers of scratchnet.nn: forward and backward against JAX (tests/nn/jax_reference.py,
+run in a worker process by the `in_jax` fixture), a whole model against central finite
+differences, dtypes, huge inputs, and the errors for bad shapes."""
 
 import re
 import warnings
 
-import jax
 import numpy as np
 import pytest
 
-jax.config.update("jax_enable_x64", True)  # before any JAX array exists
-
-import jax.numpy as jnp  # noqa: E402
-
-from scratchnet.nn import (  # noqa: E402
+from scratchnet.nn import (
     SGD,
     CrossEntropy,
     Linear,
@@ -48,35 +44,17 @@ def linear_with_bias(n_in, n_out, rng):
     return layer
 
 
-# The same functions in jax.numpy, compiled once per shape.
-ACTIVATIONS = {
-    "ReLU": (ReLU, jax.jit(lambda x: jnp.maximum(x, 0.0))),
-    "Sigmoid": (Sigmoid, jax.jit(jax.nn.sigmoid)),
-    "Softmax": (Softmax, jax.jit(lambda x: jax.nn.softmax(x, axis=1))),
-}
-
-
-@jax.jit
-def linear_reference(x, W, b):
-    return x @ W + b
-
-
-@jax.jit
-def sequential_reference(x, W1, b1, W2, b2, W3, b3):
-    a1 = jnp.maximum(x @ W1 + b1, 0.0)
-    a2 = jax.nn.sigmoid(a1 @ W2 + b2)
-    return jax.nn.softmax(a2 @ W3 + b3, axis=1)
+ACTIVATIONS = {"ReLU": ReLU, "Sigmoid": Sigmoid, "Softmax": Softmax}
 
 
 @pytest.mark.parametrize("seed, batch, n_in, n_out", SHAPES)
-def test_linear_matches_jax_vjp(seed, batch, n_in, n_out):
+def test_linear_matches_jax_vjp(seed, batch, n_in, n_out, in_jax):
     rng = np.random.default_rng(seed)
     layer = linear_with_bias(n_in, n_out, rng)
     x = rng.normal(size=(batch, n_in))
     grad_out = rng.normal(size=(batch, n_out))
 
-    out, vjp = jax.vjp(linear_reference, x, layer.W.data, layer.b.data)
-    dx, dW, db = vjp(jnp.asarray(grad_out))
+    out, dx, dW, db = in_jax("linear_vjp", x, layer.W.data, layer.b.data, grad_out)
 
     assert rel_err(layer(x), out) < 1e-10
     grad_in = layer.backward(grad_out)
@@ -87,15 +65,13 @@ def test_linear_matches_jax_vjp(seed, batch, n_in, n_out):
 
 @pytest.mark.parametrize("name", ACTIVATIONS)
 @pytest.mark.parametrize("seed, batch, n_in, n_out", SHAPES)
-def test_activation_matches_jax_vjp(name, seed, batch, n_in, n_out):
-    module_class, reference = ACTIVATIONS[name]
+def test_activation_matches_jax_vjp(name, seed, batch, n_in, n_out, in_jax):
     rng = np.random.default_rng(seed)
     x = away_from_zero(rng, (batch, n_in))
     grad_out = rng.normal(size=(batch, n_in))
-    module = module_class()
+    module = ACTIVATIONS[name]()
 
-    out, vjp = jax.vjp(reference, x)
-    (dx,) = vjp(jnp.asarray(grad_out))
+    out, dx = in_jax("activation_vjp", name, x, grad_out)
 
     assert rel_err(module(x), out) < 1e-10
     assert rel_err(module.backward(grad_out), dx) < 1e-10
@@ -103,7 +79,7 @@ def test_activation_matches_jax_vjp(name, seed, batch, n_in, n_out):
 
 
 @pytest.mark.parametrize("seed, batch, n_in, n_out", SHAPES)
-def test_sequential_matches_jax_vjp(seed, batch, n_in, n_out):
+def test_sequential_matches_jax_vjp(seed, batch, n_in, n_out, in_jax):
     rng = np.random.default_rng(seed)
     hidden = [n_in + 3, n_in + 1]
     model = Sequential(
@@ -125,8 +101,7 @@ def test_sequential_matches_jax_vjp(seed, batch, n_in, n_out):
     # The vjp never steps across the kink; only an input of exactly 0 is ambiguous.
     assert np.abs(pre_relu).min() > 1e-6, "choose a seed whose ReLU inputs avoid 0"
 
-    out, vjp = jax.vjp(sequential_reference, x, *params)
-    dx, *dparams = vjp(jnp.asarray(grad_out))
+    out, dx, *dparams = in_jax("sequential_vjp", x, params, grad_out)
 
     assert rel_err(model(x), out) < 1e-10
     assert rel_err(model.backward(grad_out), dx) < 1e-10

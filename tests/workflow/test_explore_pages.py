@@ -16,6 +16,8 @@ import pytest
 from scratchnet.lines.snapshots import load_history
 from workflow_copy import planned_jobs
 
+pytestmark = pytest.mark.e2e
+
 REPLAY = "explore/replay/"
 DIGITS = "explore/draw-digit/"
 

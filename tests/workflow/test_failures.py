@@ -14,6 +14,8 @@ import pytest
 
 from workflow_copy import REPO, copy_workflow
 
+pytestmark = pytest.mark.e2e
+
 SNAKEMAKE = [sys.executable, "-m", "snakemake"]
 
 
@@ -30,7 +32,7 @@ def run(workdir: Path, *args: str, cwd: Path | None = None) -> subprocess.Comple
         ("iterations=0", ["'iterations'", "less than the minimum of 1"]),
         ("hidden=0", ["'hidden'", "less than the minimum of 1"]),
         ("seed=1.5", ["'seed'", "is not of type 'integer'"]),
-        ("learnig_rate=0.1", ["'learnig_rate' was unexpected"]),
+        ("learnig_rate=0.1", ["config: unknown key 'learnig_rate'; known keys: seed, "]),
         ("snapshot_every=500", ["snapshot_every (500) must not exceed iterations (200)"]),
     ],
 )
@@ -49,8 +51,8 @@ GOOD = "1,1,1,0,0,0,0,0,0,0\n"
 @pytest.mark.parametrize(
     "content, problem",
     [
-        ("", "the file is empty"),
-        ("a,b,c\n" + GOOD, "row 1: header is 'a,b,c'"),
+        # (An empty file or a wrong header stops the build before any job:
+        # test_config_errors.py.)
         (HEADER + GOOD + "1,1,1,0,0,0,0,0\n", "row 3: 8 values; expected 10"),
         (HEADER + GOOD + "1,1.2,1,0,0,0,0,0,0,0\n", "row 3, column 1_2: 1.2 is outside [0, 1]"),
         (HEADER + "1,1,nan,0,0,0,0,0,0,0\n", "row 2, column 1_3: nan is outside [0, 1]"),
@@ -62,8 +64,7 @@ def test_bad_user_csv_fails_with_one_line_and_leaves_no_output(tmp_path, content
     user_csv.write_text(content)
     result = run(tmp_path, "--cores", "1", "--config", f"train_csv={user_csv}")
     assert result.returncode != 0
-    separator = ":" if problem.startswith("the file") else ","
-    assert f"error: {user_csv}{separator} {problem}" in result.stdout + result.stderr
+    assert f"error: {user_csv}, {problem}" in result.stdout + result.stderr
     log = (tmp_path / "results" / "logs" / "make_training_set.log").read_text()
     assert log.count("\n") == 1 and log.startswith("error: ")  # one line, no traceback
     assert not (tmp_path / "results" / "data" / "train.csv").exists()
@@ -72,7 +73,7 @@ def test_bad_user_csv_fails_with_one_line_and_leaves_no_output(tmp_path, content
 def test_missing_user_csv_is_named_before_any_job(tmp_path):
     result = run(tmp_path, "--cores", "1", "--config", f"valid_1_csv={tmp_path}/absent.csv")
     assert result.returncode != 0
-    assert "absent.csv" in result.stderr and "Missing input files" in result.stderr
+    assert f"error: {tmp_path}/absent.csv: no such file (config valid_1_csv)" in result.stderr
     assert not (tmp_path / "results" / "data").exists()
 
 

@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 
 from scratchnet.lines.datasets import read_csv
 from scratchnet.lines.snapshots import load_history
 from scratchnet.nn import SGD, CrossEntropy, Linear, ReLU, Sequential, fit
+
+pytestmark = pytest.mark.e2e
 
 
 def test_the_library_follows_the_builds_hand_written_training(built):

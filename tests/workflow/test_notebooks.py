@@ -30,6 +30,8 @@ from test_site import nav_pages
 
 from workflow_copy import REPO, planned_jobs, snakemake
 
+pytestmark = pytest.mark.e2e
+
 PARTS = ("lines", "digits")
 # What a part's code cells may import besides the standard library.
 ALLOWED_IMPORTS = {"lines": {"numpy", "matplotlib"}, "digits": {"numpy", "matplotlib", "sklearn"}}
@@ -45,7 +47,7 @@ def notebook_path(workdir: Path, part: str) -> Path:
 
 
 def part_pages() -> dict[str, list[str]]:
-    from scratchnet.docsite.notebook import part_pages as pages_of
+    from scratchnet.docsite.parts import part_pages as pages_of
 
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text())
     return {part: pages_of(config, part, REPO / "mkdocs.yml") for part in PARTS}
@@ -148,6 +150,20 @@ def test_no_code_cell_imports_scratchnet_or_reads_a_file(notebooks):
                 # The MNIST branch of load_source stays (it is the package's code), but
                 # its reader is left out: the notebook uses the bundled digits only.
                 assert not (isinstance(node, ast.FunctionDef) and node.name == "load_mnist")
+
+
+def test_the_settings_cell_the_opening_names_is_right_after_the_imports(notebooks):
+    """The opening tells the reader to change a setting in the cell headed # Settings:
+    it is the code cell right after the imports, and holds only settings."""
+    for part, notebook in notebooks.items():
+        assert "The cell headed `# Settings`, right after the imports" in notebook.cells[0].source
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        assert code[0].id == "imports", part
+        settings = code[1].source
+        assert settings.startswith("# Settings: "), (part, settings)
+        statements = ast.parse(settings).body
+        assert statements and all(isinstance(s, ast.Assign) for s in statements), part
+        assert "lr" in settings, part
 
 
 def test_the_pages_code_is_the_packages_own_sections(notebooks):

@@ -19,6 +19,8 @@ import yaml
 
 from workflow_copy import REPO
 
+pytestmark = pytest.mark.e2e
+
 # Text a reader should never see: TeX that was not typeset.
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\[|\$[^$\s][^$]*\$")
 

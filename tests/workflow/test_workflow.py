@@ -10,9 +10,12 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+import pytest
 from PIL import Image
 
 from workflow_copy import REPO, copy_workflow, planned_jobs, small_digits_config, snakemake
+
+pytestmark = pytest.mark.e2e
 
 # Pixel sizes at the default config (dpi 150, gif_dpi 100).
 PNG_SIZES = {

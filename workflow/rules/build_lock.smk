@@ -6,7 +6,9 @@
 # naming it. Taken in `onstart`, which only the main process runs, and only to run jobs:
 # dry runs, no-op runs, --lint, --report and the job processes take no lock.
 import fcntl
+import os
 import sys
+from pathlib import Path
 
 BUILD_LOCK = Path(".snakemake") / "scratchnet-build.lock"
 

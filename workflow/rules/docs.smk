@@ -1,6 +1,7 @@
 # The tutorial's website: its pages (docs/), every figure and the numbers the text
 # quotes, built by MkDocs into site/, with each part's notebook. `snakemake -j4 docs`
 # rebuilds stale assets first, the sweep included (its page quotes the summary).
+import os
 
 DOCS_CONFIG = CHECKOUT / "mkdocs.yml"
 # (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
@@ -8,7 +9,7 @@ DOCS_PAGES = sorted(path for path in (CHECKOUT / "docs").rglob("*") if path.is_f
 DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
     (PACKAGE / "docsite" / "theme").rglob("*.html")
 )
-SITE_FIGURES = FIGURES + DIGITS_FIGURES + ["figs/sweep-summary.png"]
+SITE_FIGURES = LINES_FIGURES + DIGITS_FIGURES + SWEEP_FIGURES
 # Pages show code from both chapters (snippets), so an edit rebuilds the site.
 SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
 # Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
@@ -34,7 +35,6 @@ rule stage_docs:
         "results/logs/stage_docs.log",
     conda:
         "../envs/docs.yaml"
-    threads: 1
     resources:
         mem_mb=200,
         runtime=5,
@@ -66,10 +66,6 @@ rule build_docs:
     priority: 1
     conda:
         "../envs/docs.yaml"
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         # The site's address and repository, if the environment names them (the GitHub
         # workflow does): 404.html's links, and the pages' "Open in Colab" links.
@@ -102,7 +98,6 @@ rule write_notebook:
         part="|".join(NOTEBOOK_PARTS),
     conda:
         "../envs/docs.yaml"
-    threads: 1
     resources:
         mem_mb=200,
         runtime=5,

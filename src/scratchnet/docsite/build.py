@@ -17,7 +17,7 @@ PROBLEM_PREFIXES = ("WARNING", "ERROR", "Error", "Aborted")
 # The command-line tools that build the site from mkdocs.yml: MkDocs 1.6, and ProperDocs,
 # its drop-in continuation (same options, same config file).
 BUILDERS = ("mkdocs", "properdocs")
-# The folder of docs/ holding each part notebook's recipe (see notebook.py).
+# The folder of docs/ holding each part notebook's recipe (their format: recipe.py).
 NOTEBOOK_RECIPES = "notebooks"
 
 

@@ -111,19 +111,29 @@ def write_csv(dataset: Dataset, path: str | Path) -> None:
             writer.writerow([repr(float(v)) for v in pixels] + [int(label)])
 
 
-def read_csv(path: str | Path) -> Dataset:
-    """Read and check a dataset CSV; raises ``DatasetError`` naming the file, row and problem."""
+def check_header(path: str | Path) -> None:
+    """Check that ``path`` is a file whose first row is the dataset header, without reading
+    the rest (a build checks this before any job runs); raises ``DatasetError`` naming the
+    file and problem."""
     path = Path(path)
     if not path.is_file():
         raise DatasetError(f"{path}: no such file")
     with open(path, newline="") as f:
-        rows = list(csv.reader(f))
-    if not rows:
+        first = next(csv.reader(f), None)
+    if first is None:
         raise DatasetError(f"{path}: the file is empty; expected a header row {','.join(HEADER)}")
-    if tuple(cell.strip() for cell in rows[0]) != HEADER:
+    if tuple(cell.strip() for cell in first) != HEADER:
         raise DatasetError(
-            f"{path}, row 1: header is {','.join(rows[0])!r}; expected {','.join(HEADER)!r}"
+            f"{path}, row 1: header is {','.join(first)!r}; expected {','.join(HEADER)!r}"
         )
+
+
+def read_csv(path: str | Path) -> Dataset:
+    """Read and check a dataset CSV; raises ``DatasetError`` naming the file, row and problem."""
+    path = Path(path)
+    check_header(path)
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
     if len(rows) == 1:
         raise DatasetError(f"{path}: header only, no images")
     pixels, labels = [], []

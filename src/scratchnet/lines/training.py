@@ -123,7 +123,7 @@ def train(
             f"the learning rate {lr} may be too large"
         )
     if progress and first_full_accuracy(history) is None:
-        progress("warning: training accuracy never reached 100%")
+        progress(f"warning: {first_full_accuracy_sentence(history)}")
     return history
 
 
@@ -131,3 +131,15 @@ def first_full_accuracy(history: History) -> int | None:
     """The first iteration whose training accuracy is 1.0, or None if never reached."""
     reached = np.flatnonzero(history.accuracy == 1.0)
     return int(reached[0]) if reached.size else None
+
+
+def first_full_accuracy_sentence(history: History) -> str:
+    """When training accuracy first reached 100%, in words; or that it did not within the
+    run's iterations, and the best it reached."""
+    first = first_full_accuracy(history)
+    if first is None:
+        return (
+            f"training accuracy did not reach 100% within {history.iterations} iterations "
+            f"(best {history.accuracy.max():.1%})"
+        )
+    return f"first 100% training accuracy at iteration {first}"

@@ -5,9 +5,12 @@ needs to return d loss/d outputs, of the outputs' shape. ``outputs: (batch, clas
 ``targets`` are integer class labels ``(batch,)`` or one-hot rows ``(batch, classes)``.
 Each loss averages over the batch (``reduction="mean"``) or sums (``"sum"``).
 
-Each loss's ``forward`` and ``backward`` are its equations alone; ``Loss`` checks the
-arguments once per call (``loss(outputs, targets)``), or the targets once for a whole
-training set (``one_hot_rows``, then ``loss.of_rows`` per batch, as ``fit`` does).
+Each loss's ``forward`` and ``backward`` are its equations alone. The checks sit at the
+boundary, in two visible places: ``loss(outputs, targets)`` (``Loss.__call__``) checks the
+arguments, or ``one_hot_rows`` checks the targets once for a whole training set and then
+``loss.of_rows`` compares shapes per batch, as ``fit`` does; the
+``@checked_loss_backward`` written above each ``backward`` checks that the loss was
+computed first.
 """
 
 from __future__ import annotations
@@ -30,11 +33,6 @@ class Loss:
     """
 
     distributions = False
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        if "backward" in cls.__dict__:
-            cls.backward = _loss_backward_checked(cls.__dict__["backward"])
 
     def __init__(self, reduction: str = "mean"):
         if reduction not in REDUCTIONS:
@@ -77,8 +75,9 @@ class Loss:
         return f"{type(self).__name__}(reduction={self.reduction!r})"
 
 
-def _loss_backward_checked(backward: Callable) -> Callable:
-    """``backward`` preceded by the check of ``Loss``: the loss was computed first."""
+def checked_loss_backward(backward: Callable) -> Callable:
+    """The boundary of a loss's ``backward``, written above it: first check that the loss
+    was computed, then run the equations."""
 
     @functools.wraps(backward)
     def checked(self: Loss) -> np.ndarray:
@@ -97,6 +96,7 @@ class MSE(Loss):
         self._error = y - t  # the gradient is written in it
         return float((self._error**2).sum() / self._divisor)
 
+    @checked_loss_backward
     def backward(self) -> np.ndarray:
         """dL/dy = 2 (y - t) / n"""
         return 2 * self._error / self._divisor
@@ -116,6 +116,7 @@ class SoftmaxMSE(Loss):
         self._p, self._t = softmax(z), t  # the gradient is written in them
         return float(((self._p - self._t) ** 2).sum() / self._divisor)
 
+    @checked_loss_backward
     def backward(self) -> np.ndarray:
         """dL/dp = 2 (p - t) / n, then through softmax's Jacobian:
         dL/dz = p * (dL/dp - sum_k dL/dp_k p_k), row by row."""
@@ -140,6 +141,7 @@ class CrossEntropy(Loss):
         self._p, self._t = np.exp(log_p), t  # the gradient is written in them
         return float(-(t * log_p).sum() / self._divisor)
 
+    @checked_loss_backward
     def backward(self) -> np.ndarray:
         """dL/dz = (p - t) / n: the softmax Jacobian and the log's 1/p cancel."""
         return (self._p - self._t) / self._divisor
@@ -177,13 +179,11 @@ def one_hot_rows(loss: Loss, outputs: np.ndarray, targets: np.ndarray) -> np.nda
             raise ValueError(f"{name}: {shapes}; labels must be whole class numbers, not NaN")
     elif targets.dtype.kind not in "iu":
         raise ValueError(f"{name}: {shapes}; labels have dtype {targets.dtype}, not integers")
-    outside = (targets < 0) | (targets >= classes)  # checked before the cast can overflow
-    if outside.any():
-        raise ValueError(f"{name}: {shapes}; label {targets[outside][0]} is outside [0, {classes})")
-    labels = targets.astype(np.intp)
-    rows = np.zeros_like(outputs)
-    rows[np.arange(batch), labels] = 1
-    return rows
+    if batch and (targets.min() < 0 or targets.max() >= classes):  # two reductions: cheap
+        outside = targets[(targets < 0) | (targets >= classes)][0]
+        raise ValueError(f"{name}: {shapes}; label {outside} is outside [0, {classes})")
+    # Row i is 1 in column targets[i] and 0 elsewhere: one comparison with 0..classes-1.
+    return (targets[:, None] == np.arange(classes)).astype(outputs.dtype)
 
 
 def _check_distributions(name: str, shapes: str, rows: np.ndarray) -> None:

@@ -6,9 +6,11 @@ maps a batch forward, and maps the gradient of the loss with respect to its outp
 ``grad_in`` (same shape as the input), by the chain rule. A module keeps from its forward
 pass only what its backward pass needs.
 
-Each module's ``forward`` and ``backward`` are its equations alone: the checks of their
-arguments (shapes, dtype, order of the calls) are made once per call, for every module,
-by ``Module``.
+Each module's ``forward`` and ``backward`` are its equations alone. The checks of their
+arguments sit at the boundary, in two visible places: ``module(x)`` (``Module.__call__``)
+checks the input, then runs ``forward``; the ``@checked_backward`` written above each
+``backward`` checks that forward ran and that ``grad_out`` has the output's shape, then
+runs the equations. Each costs a few comparisons a call.
 """
 
 from __future__ import annotations
@@ -38,31 +40,20 @@ class Parameter:
 
 
 class Module:
-    """A step of a model: ``module(x)`` runs ``forward(x)``; ``backward(grad_out)``.
+    """A step of a model: ``module(x)`` checks ``x``, then runs ``forward(x)``;
+    ``backward(grad_out)`` runs, below its ``@checked_backward``, the chain rule.
 
-    The checks live here, once for every module, so that each module's ``forward`` and
-    ``backward`` are its equations and nothing else. ``module(x)`` checks that ``x`` is
-    ``(batch, features)`` with the ``n_in`` features the module declares (None: any),
-    converts it to the module's ``dtype`` (None: the input's), then calls ``forward``.
-    ``backward`` checks that ``forward`` ran and that ``grad_out`` has the output's shape.
-    Every error names the module and both shapes. A subclass made with ``checks=False``
-    (Sequential) checks nothing itself: its layers do, each naming itself.
+    ``module(x)`` checks that ``x`` is ``(batch, features)`` with the ``n_in`` features the
+    module declares (None: any) and converts it to the module's ``dtype`` (None: the
+    input's), as PyTorch's ``module(x)`` wraps ``forward``. Every error names the module
+    and both shapes.
     """
 
     n_in: int | None = None
     dtype: np.dtype | None = None
-    checks = True
     _out_shape: tuple[int, ...] | None = None  # the last output's; None: no forward since
 
-    def __init_subclass__(cls, checks: bool = True, **kwargs):
-        super().__init_subclass__(**kwargs)
-        cls.checks = checks
-        if checks and "backward" in cls.__dict__:
-            cls.backward = _module_backward_checked(cls.__dict__["backward"])
-
     def __call__(self, x: np.ndarray) -> np.ndarray:
-        if not self.checks:
-            return self.forward(x)
         self._out_shape = None  # a failed call must not leave the previous batch for backward
         x = np.asarray(x, dtype=self.dtype)
         if x.ndim != 2:
@@ -96,9 +87,11 @@ class Module:
         return f"{type(self).__name__}()"
 
 
-def _module_backward_checked(backward: Callable) -> Callable:
-    """``backward`` preceded by the checks of ``Module``: forward ran, and ``grad_out``
-    has the shape of its output."""
+# --8<-- [start:checked_backward]
+def checked_backward(backward: Callable) -> Callable:
+    """The boundary of a layer's ``backward``, written above it: first check that forward
+    ran and that ``grad_out`` has the output's shape (errors name the layer and both
+    shapes), then run the equations."""
 
     @functools.wraps(backward)
     def checked(self: Module, grad_out: np.ndarray, *, input_grad: bool = True):
@@ -112,6 +105,7 @@ def _module_backward_checked(backward: Callable) -> Callable:
         return backward(self, grad_out, input_grad=input_grad)
 
     return checked
+    # --8<-- [end:checked_backward]
 
 
 # --8<-- [start:linear]
@@ -140,6 +134,7 @@ class Linear(Module):
         self._x = x  # dW needs the input
         return x @ self.W.data + self.b.data
 
+    @checked_backward
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
         """dW = x^T grad_out   db = column sums of grad_out   grad_in = grad_out W^T"""
         self.W.grad = self._x.T @ grad_out
@@ -162,6 +157,7 @@ class ReLU(Module):
         self._active = x > 0  # a boolean mask: an eighth of the input's bytes in float64
         return np.maximum(x, 0)
 
+    @checked_backward
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
         """grad_in = grad_out * [x > 0]: the gradient passes only where the unit was on."""
         return grad_out * self._active
@@ -188,6 +184,7 @@ class Sigmoid(Module):
         self._y = sigmoid(x)  # its derivative is written in y alone
         return self._y
 
+    @checked_backward
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
         """grad_in = grad_out * y (1 - y), since sigmoid'(x) = sigmoid(x) (1 - sigmoid(x))."""
         return grad_out * self._y * (1 - self._y)
@@ -226,6 +223,7 @@ class Softmax(Module):
         self._y = softmax(x)  # its Jacobian is written in y alone
         return self._y
 
+    @checked_backward
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
         """grad_in = y * (grad_out - sum_k grad_out_k y_k), row by row.
 
@@ -237,11 +235,17 @@ class Softmax(Module):
 
 
 # --8<-- [start:sequential]
-class Sequential(Module, checks=False):  # each layer checks its own calls, naming itself
-    """Modules applied in order; backward runs them in reverse, chaining the gradients."""
+class Sequential(Module):
+    """Modules applied in order; backward runs them in reverse, chaining the gradients.
+
+    It checks nothing itself: each layer checks its own calls, naming itself.
+    """
 
     def __init__(self, layers: Iterable[Module]):
         self.layers = list(layers)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        return self.forward(x)
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         for layer in self.layers:
@@ -252,9 +256,9 @@ class Sequential(Module, checks=False):  # each layer checks its own calls, nami
         """Each layer's grad_in is the grad_out of the layer before it. With
         ``input_grad=False`` the first layer skips d loss/d input (for a Linear first
         layer on 784 pixels, a third of its backward work)."""
-        for position, layer in reversed(list(enumerate(self.layers))):
-            grad_out = layer.backward(grad_out, input_grad=input_grad or position > 0)
-        return grad_out
+        for layer in reversed(self.layers[1:]):
+            grad_out = layer.backward(grad_out)
+        return self.layers[0].backward(grad_out, input_grad=input_grad)
 
     def parameters(self) -> list[Parameter]:
         return [p for layer in self.layers for p in layer.parameters()]

@@ -11,7 +11,8 @@ rule render_digits_animation:
         gif=report(
             "figs/digits-anim.gif",
             caption="../../report/digits-anim.rst",
-            category="Digits: training",
+            category="Digits",
+            subcategory="Training",
         ),
     log:
         "results/logs/render_digits_animation.log",
@@ -19,10 +20,6 @@ rule render_digits_animation:
         "results/benchmarks/render_digits_animation.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         frame_ms=DIGITS["frame_ms"],
         dpi=config["gif_dpi"],
@@ -39,7 +36,8 @@ use rule encode_training_video as encode_digits_video with:
         mp4=report(
             "figs/digits-anim.mp4",
             caption="../../report/digits-anim.rst",
-            category="Digits: training",
+            category="Digits",
+            subcategory="Training",
         ),
     log:
         "results/logs/encode_digits_video.log",

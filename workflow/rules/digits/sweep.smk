@@ -2,6 +2,22 @@
 # `snakemake --profile profiles/slurm sweep` on a Slurm cluster. One job per chunk of
 # points, each declaring what it needs, so any executor can place it. Not part of `all`.
 
+# The grid (config `sweep:`): a result file per point, named after the point
+# (scratchnet.digits.sweep.point_of reads it back), in a fixed order, cut into chunks of
+# `points_per_job`: one job trains a chunk, point after point.
+SWEEP = config["sweep"]
+SWEEP_POINTS = expand(
+    "results/sweep/points/{loss}/{init}/lr{lr}/seed{seed}.json",
+    loss=SWEEP["losses"],
+    init=SWEEP["inits"],
+    lr=SWEEP["lrs"],
+    seed=SWEEP["seeds"],
+)
+SWEEP_CHUNKS = [
+    SWEEP_POINTS[start : start + SWEEP["points_per_job"]]
+    for start in range(0, len(SWEEP_POINTS), SWEEP["points_per_job"])
+]
+
 
 # The summary and its figure read small files and take a second: on a cluster they run
 # where snakemake runs, not as jobs that would each wait for Slurm to start and report them.
@@ -50,7 +66,6 @@ for index, points in enumerate(SWEEP_CHUNKS):
             f"results/benchmarks/sweep/chunk-{index}.tsv"
         conda:
             CONDA_ENV
-        threads: 1
         resources:
             mem_mb=training_mem_mb,
             runtime=SWEEP["runtime"] * len(points),
@@ -77,11 +92,10 @@ rule summarise_sweep:
         "results/benchmarks/summarise_sweep.tsv"
     conda:
         CONDA_ENV
-    threads: 1
     resources:
         mem_mb=training_mem_mb,
         runtime=5,
     params:
-        mnist=DIGITS["mnist_dir"] not in (None, "", "null"),
+        mnist=not unset(DIGITS["mnist_dir"]),
     script:
         "../../scripts/digits/summarise_sweep.py"

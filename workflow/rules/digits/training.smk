@@ -2,6 +2,9 @@
 # history and parameters after every epoch), the initialisation study, and the numbers
 # the text quotes. Figures (digits/figures.smk) only read what these rules write.
 
+# Chapter two's settings (config/config.yaml, `digits:`).
+DIGITS = config["digits"]
+
 
 # The digits split into training, validation and test sets, stratified by class and
 # standardised with the training set's mean and standard deviation.
@@ -19,10 +22,8 @@ rule make_digits_splits:
         "results/benchmarks/make_digits_splits.tsv"
     conda:
         CONDA_ENV
-    threads: 1
     resources:
         mem_mb=split_mem_mb,
-        runtime=10,
     params:
         mnist_dir=DIGITS["mnist_dir"],
         valid_fraction=DIGITS["valid_fraction"],
@@ -49,10 +50,8 @@ rule train_digits_run:
         run="softmax_regression|sigmoid_network|first_training",
     conda:
         CONDA_ENV
-    threads: 1
     resources:
         mem_mb=training_mem_mb,
-        runtime=10,
     params:
         settings=lambda wildcards: DIGITS[wildcards.run],
         seed=DIGITS["seed"],
@@ -76,10 +75,8 @@ rule train_digits_losses:
         loss="mse|softmax_mse|cross_entropy",
     conda:
         CONDA_ENV
-    threads: 1
     resources:
         mem_mb=training_mem_mb,
-        runtime=10,
     params:
         settings=DIGITS["losses"],
         seed=DIGITS["seed"],
@@ -105,10 +102,8 @@ rule train_reference_model:
         "results/benchmarks/train_reference_model.tsv"
     conda:
         CONDA_ENV
-    threads: 1
     resources:
         mem_mb=training_mem_mb,
-        runtime=10,
     params:
         settings=DIGITS["reference"],
         seed=DIGITS["seed"],
@@ -128,10 +123,6 @@ rule run_init_study:
         "results/benchmarks/run_init_study.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         layers=DIGITS["init_study"]["layers"],
         width=DIGITS["init_study"]["width"],
@@ -168,9 +159,7 @@ rule summarise_digits:
         "results/benchmarks/summarise_digits.tsv"
     conda:
         CONDA_ENV
-    threads: 1
     resources:
         mem_mb=training_mem_mb,
-        runtime=10,
     script:
         "../../scripts/digits/summarise_digits.py"

@@ -73,10 +73,6 @@ rule export_replay:
         "results/benchmarks/export_replay.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         names=REPLAY_NAMES,
     script:
@@ -101,10 +97,6 @@ rule export_digits_models:
         "results/benchmarks/export_digits_models.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         test_images=EXPLORE["test_images"],
     script:

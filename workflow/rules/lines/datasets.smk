@@ -15,10 +15,6 @@ rule make_training_set:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     script:
         "../../scripts/lines/make_training_set.py"
 
@@ -36,10 +32,6 @@ rule make_validation_set_1:
         "results/benchmarks/make_validation_set_1.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         dim_pixel=config["dim_pixel"],
     script:
@@ -60,10 +52,6 @@ rule make_validation_set_2:
         "results/benchmarks/make_validation_set_2.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         noise_sd=config["noise_sd"],
         seed=config["seed"],

@@ -1,6 +1,12 @@
 # Chapter one's animation, drawn from the datasets and the saved training history only:
 # redrawing never retrains. Its static figures are entries of workflow/figures.yaml.
 
+# Frames in the animation (as scratchnet.figures.training_animation.frame_iterations
+# counts them: every snapshot_every-th iteration, and the last), and the parts rendered
+# by separate jobs: at most one part per frame.
+N_FRAMES = -(-config["iterations"] // config["snapshot_every"]) + 1
+N_CHUNKS = min(config["frame_chunks"], N_FRAMES)
+
 
 # One part of the animation, a run of consecutive frames: parts render in parallel.
 rule render_animation_part:
@@ -19,10 +25,6 @@ rule render_animation_part:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         chunks=N_CHUNKS,
         every=config["snapshot_every"],
@@ -41,7 +43,8 @@ rule assemble_training_animation:
         gif=report(
             "figs/train-anim.gif",
             caption="../../report/train-anim.rst",
-            category="Training",
+            category="Lines",
+            subcategory="Training",
         ),
     log:
         "results/logs/assemble_training_animation.log",
@@ -50,10 +53,6 @@ rule assemble_training_animation:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     script:
         "../../scripts/lines/assemble_training_animation.py"
 
@@ -67,7 +66,8 @@ rule encode_training_video:
         mp4=report(
             "figs/train-anim.mp4",
             caption="../../report/train-anim.rst",
-            category="Training",
+            category="Lines",
+            subcategory="Training",
         ),
     log:
         "results/logs/encode_training_video.log",
@@ -76,10 +76,6 @@ rule encode_training_video:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         frame_ms=config["frame_ms"],
         frames=N_FRAMES,

@@ -1,4 +1,5 @@
 # Training (the only place the network learns) and its evaluation on both validation sets.
+import json
 
 
 # Gradient descent, saving every parameter, activation, loss and accuracy per iteration.
@@ -16,10 +17,6 @@ rule train_network:
     priority: ANIMATION_PRIORITY
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         hidden=config["hidden"],
         lr=config["lr"],
@@ -46,10 +43,6 @@ rule evaluate_network:
         "results/benchmarks/evaluate_network.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     script:
         "../../scripts/lines/evaluate_network.py"
 
@@ -64,10 +57,6 @@ rule record_config:
         "results/benchmarks/record_config.tsv"
     conda:
         CONDA_ENV
-    threads: 1
-    resources:
-        mem_mb=500,
-        runtime=10,
     params:
         # As sorted JSON text: the same settings, in any key order, do not rerun it.
         settings=json.dumps(config, sort_keys=True),

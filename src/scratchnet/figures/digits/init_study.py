@@ -13,8 +13,9 @@ from ..common import MARK_COLOR, new_figure, styled
 # on a linear scale: matplotlib's log scale overflows on its own arithmetic this close to
 # the largest float.
 LOG10_FLOAT64_MAX = float(np.log10(np.finfo(np.float64).max))
-# He's curve is dashed: at this scale it lies on top of 1/sqrt(n)'s.
-LINESTYLES = {"he_relu": "--"}
+# At this scale He's curve lies on 1/sqrt(n)'s: that one is drawn as a wide pale band,
+# He's as a thin dashed line along it, so both show.
+LINESTYLES = {"lecun": dict(lw=6, alpha=0.5, solid_capstyle="butt"), "he_relu": dict(ls="--")}
 
 
 @styled
@@ -43,7 +44,7 @@ def draw(study: dict[str, dict[str, np.ndarray]]) -> Figure:
         finite = np.isfinite(spread) & (spread > 0)
         log_spread = np.log10(spread, where=finite, out=np.full(len(spread), np.nan))
         (line,) = ax.plot(
-            layers[finite], log_spread[finite], label=SCHEMES[key][2], ls=LINESTYLES.get(key, "-")
+            layers[finite], log_spread[finite], label=SCHEMES[key][2], **LINESTYLES.get(key, {})
         )
         lowest = min(lowest, np.nanmin(log_spread))
         color = line.get_color()

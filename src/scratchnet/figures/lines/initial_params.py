@@ -22,15 +22,17 @@ def draw(params: Params) -> Figure:
     norm = Normalize(-limit, limit)
     h, n_in = params.W1.shape
     fig = new_figure(10, 4.0)
-    # Width ratios equal to column counts give every heatmap the same square cell size.
-    grid = fig.add_gridspec(1, 4, width_ratios=[n_in, 1, h, 1])
+    # Width ratios equal to column counts give every heatmap the same square cell size;
+    # an empty column between the layers keeps W2's row labels clear of b1.
+    gap = 2
+    grid = fig.add_gridspec(1, 5, width_ratios=[n_in, 1, gap, h, 1])
     labels = {
         "W1": (f"{n_in} input pixels", f"{h} hidden units"),
         "b1": ("", ""),
-        "W2": (f"{h} hidden units", "output unit (class)"),
+        "W2": (f"{h} hidden units", "output unit"),
         "b2": ("", ""),
     }
-    for spec, (name, value) in zip(grid, params._asdict().items()):
+    for spec, (name, value) in zip((grid[0], grid[1], grid[3], grid[4]), params._asdict().items()):
         ax = fig.add_subplot(spec)
         image = ax.imshow(value, cmap=PARAM_CMAP, norm=norm)
         rows, cols = value.shape

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from scratchnet.digits.idx import MNIST_FILES
 from workflow_copy import REPO, copy_workflow, snakemake
 
 SLURM_SWEEP = """
@@ -43,10 +44,13 @@ def cluster_is_up() -> bool:
     return subprocess.run(["bash", str(script), "status"], capture_output=True).returncode == 0
 
 
-pytestmark = pytest.mark.skipif(
-    not cluster_is_up() and not os.environ.get("CI"),
-    reason="no Slurm cluster: start one with `bash .ci/slurm-cluster up` (as root)",
-)
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not cluster_is_up() and not os.environ.get("CI"),
+        reason="no Slurm cluster: start one with `bash .ci/slurm-cluster up` (as root)",
+    ),
+]
 
 
 def sweep_copy(path, sweep=SLURM_SWEEP):
@@ -86,9 +90,11 @@ def test_a_sweep_on_slurm_matches_the_same_sweep_run_locally(tmp_path):
 
 
 def test_a_failing_job_makes_snakemake_fail_instead_of_hang(tmp_path):
+    # All four files there (a missing one stops the build before any job), none readable.
     broken = tmp_path / "not-mnist"
     broken.mkdir()
-    (broken / "train-images-idx3-ubyte").write_bytes(b"not an IDX file")
+    for name in MNIST_FILES.values():
+        (broken / name).write_bytes(b"not an IDX file")
     workdir, config = sweep_copy(
         tmp_path / "failing", SLURM_SWEEP + f"digits:\n  mnist_dir: {broken}\n"
     )

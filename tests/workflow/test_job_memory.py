@@ -12,9 +12,12 @@ import os
 import re
 
 import numpy as np
+import pytest
 
 from scratchnet.digits.idx import write_mnist
 from workflow_copy import copy_workflow, small_digits_config, snakemake
+
+pytestmark = pytest.mark.e2e
 
 # Images of the generated MNIST (train, test): REPO's MNIST_IMAGES=60000,10000 runs the
 # real size (minutes, gigabytes) instead.

@@ -14,6 +14,8 @@ from PIL import Image
 from scratchnet.digits.idx import MNIST_FILES, write_mnist
 from workflow_copy import copy_workflow, small_digits_config, snakemake
 
+pytestmark = pytest.mark.e2e
+
 
 def fake_mnist(folder, n_train=300, n_test=100, seed=0):
     """Random 28x28 'digits', every label present: the shapes of MNIST, not its content."""
