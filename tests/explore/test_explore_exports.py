@@ -65,21 +65,37 @@ def test_digit_pixels_must_be_whole_numbers():
         whole_pixels(np.array([[0.5]]), "test.npz")
 
 
-def test_replay_export_holds_every_iteration_and_the_gradients(tmp_path):
+def exported_run(tmp_path, name="default"):
+    """A 20-iteration run of the tutorial's network, saved as train_network saves it."""
     train_set = training_set()
     write_csv(train_set, tmp_path / "train.csv")
     history = train(train_set.x0(), train_set.labels, hidden=6, lr=0.01, iterations=20, seed=7)
     save_history(history, tmp_path / "history.npz")
     settings = {"hidden": 6, "lr": 0.01, "iterations": 20, "seed": 7}
     (tmp_path / "run.json").write_text(json.dumps({"settings": settings}))
-    run = ReplayRun("default", tmp_path / "history.npz", tmp_path / "run.json")
+    return train_set, history, ReplayRun(name, tmp_path / "history.npz", tmp_path / "run.json")
+
+
+def test_replay_export_holds_what_the_pages_trainer_starts_from_in_float64(tmp_path):
+    train_set, history, run = exported_run(tmp_path)
     (tmp_path / "out").mkdir()
     export_replay([run], tmp_path / "train.csv", tmp_path / "out" / "index.json")
     index = json.loads((tmp_path / "out" / "index.json").read_text())
     (entry,) = index["runs"]
     assert entry["label"] == "seed 7, learning rate 0.01 (the tutorial's)"
+    assert entry["settings"]["lr"] == 0.01 and entry["first_full_accuracy"] is None
     assert index["labels"] == train_set.labels.tolist()
     arrays = read_back(tmp_path / "out" / "default.bin", entry["data"])
-    assert arrays["W1"].shape == (21, 6, 9) and arrays["dW1"].shape == (20, 6, 9)
-    np.testing.assert_allclose(arrays["dW2"], history.dW2, rtol=1e-6)
-    np.testing.assert_allclose(arrays["loss"], history.loss, rtol=1e-6)
+    assert set(arrays) == {"W1", "b1", "W2", "b2", "loss", "accuracy"}
+    assert all(array.dtype == np.float64 for array in arrays.values())
+    for name, array in arrays.items():  # every iteration, to the last bit
+        np.testing.assert_array_equal(array, getattr(history, name))
+    x0 = read_back(tmp_path / "out" / "training-set.bin", index["training_set"])["x0"]
+    np.testing.assert_array_equal(x0, train_set.x0())
+    assert x0.shape == (9, 24)
+
+
+def test_replay_export_refuses_a_run_named_like_the_training_set(tmp_path):
+    _, _, run = exported_run(tmp_path, name="training-set")
+    with pytest.raises(ValueError, match="'training-set' is the training set's file"):
+        export_replay([run], tmp_path / "train.csv", tmp_path / "index.json")

@@ -77,3 +77,25 @@ def test_saved_gradients_are_the_backward_pass_and_the_update_used(history):
             np.testing.assert_array_equal(saved, computed)
         for before, after, grad in zip(params, history.params_at(k + 1), history.grads_at(k)):
             np.testing.assert_array_equal(after, before - DEFAULTS["lr"] * grad)
+
+
+def test_training_from_given_parameters_continues_the_run_exactly(history):
+    """Started from iteration 40's parameters, training retraces iterations 40..200."""
+    train_set = training_set()
+    branch = train(
+        train_set.x0(),
+        train_set.labels,
+        lr=DEFAULTS["lr"],
+        iterations=DEFAULTS["iterations"] - 40,
+        start=history.params_at(40),
+    )
+    for name in ("W1", "b2", "loss", "accuracy", "dW1"):
+        np.testing.assert_array_equal(getattr(branch, name), getattr(history, name)[40:])
+
+
+def test_training_needs_a_new_network_or_a_start_not_both(history):
+    train_set = training_set()
+    with pytest.raises(TypeError, match="either hidden and seed"):
+        train(train_set.x0(), train_set.labels, lr=0.01, iterations=1, hidden=6)
+    with pytest.raises(TypeError, match="either hidden and seed"):
+        train(train_set.x0(), train_set.labels, **DEFAULTS, start=history.params_at(0))

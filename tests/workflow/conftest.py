@@ -1,6 +1,7 @@
-"""Fixtures of the browser tests (test_site, test_explore_pages, test_notebooks): the
-site built from the session's clean pipeline run, served on 127.0.0.1 as
-`python -m http.server -d site` serves it, and Debian's headless Chromium."""
+"""Fixtures of the browser tests (test_site, test_explore_pages, test_replay_training,
+test_notebooks): the site built from the session's clean pipeline run, served on 127.0.0.1
+as `python -m http.server -d site` serves it, Debian's headless Chromium, and a page opened
+in it that fails the test on any console error or request outside the site."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -45,3 +47,32 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, server):
+    """Open a page of the site at a phone's or a desktop's width; after the test, fail on
+    any console error, page error or request to anything but the local server."""
+    opened = []
+
+    def open_(path: str, width: int = 1280):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        record = {"errors": [], "elsewhere": []}
+        page.on("console", lambda m: m.type == "error" and record["errors"].append(m.text))
+        page.on("pageerror", lambda e: record["errors"].append(str(e)))
+
+        def local_only(route):
+            if urlparse(route.request.url).hostname == "127.0.0.1":
+                return route.continue_()
+            record["elsewhere"].append(route.request.url)
+            return route.abort()
+
+        page.route("**/*", local_only)
+        page.goto(server + path)
+        opened.append((page, record))
+        return page
+
+    yield open_
+    for page, record in opened:
+        assert record == {"errors": [], "elsewhere": []}, page.url
+        page.close()

@@ -1,30 +1,37 @@
 // A training curve (loss or accuracy against iteration) on a canvas, with a dot at the
-// current iteration and, if given, a dashed line at the first 100% accuracy.
+// current iteration, a faint line for another run to compare with (the saved run, under
+// a branch) and, if given, a dashed line at the first 100% training accuracy. Drawn at the
+// screen's pixel density (devicePixelRatio), so lines and text stay sharp.
 
 const MARGIN = { left: 44, right: 10, top: 10, bottom: 26 };
+const ASPECT = 170 / 360; // height over width
 
 /**
  * Draw `values` (one per iteration 0..n) from 0 to `ymax`, a dot at `at`.
  * @param {HTMLCanvasElement} canvas
- * @param {ArrayLike<number>} values (n + 1,)
+ * @param {ArrayLike<number>} values (n + 1,) non-finite values are left out
  * @param {{at: number, ymax: number, colour: string, steps: boolean, mark: number | null,
- *          markColour: string, format: (y: number) => string}} how
+ *   markColour: string, format: (y: number) => string, faint?: ArrayLike<number>}} how
+ *   faint: another curve drawn light under this one (its own length)
  */
-export function drawCurve(canvas, values, { at, ymax, colour, steps, mark, markColour, format }) {
-  const width = 360;
-  const height = 170;
-  canvas.width = width;
-  canvas.height = height;
-  const n = values.length - 1;
-  const x = (i) => MARGIN.left + (i / n) * (width - MARGIN.left - MARGIN.right);
-  const y = (v) => height - MARGIN.bottom - (v / ymax) * (height - MARGIN.top - MARGIN.bottom);
+export function drawCurve(canvas, values, how) {
+  const { at, ymax, colour, steps, mark, markColour, format, faint = null } = how;
+  const width = canvas.clientWidth || 360; // the CSS pixels it is shown at
+  const height = Math.round(width * ASPECT);
+  const density = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * density);
+  canvas.height = Math.round(height * density);
   const context = canvas.getContext("2d");
-  context.clearRect(0, 0, width, height);
+  context.scale(density, density);
+  const n = Math.max(values.length - 1, faint ? faint.length - 1 : 0, 1);
+  const right = width - MARGIN.right;
+  const x = (i) => MARGIN.left + (i / n) * (right - MARGIN.left);
+  const y = (v) => height - MARGIN.bottom - (v / ymax) * (height - MARGIN.top - MARGIN.bottom);
 
   // Axes, with the scale's ends and the iterations' ends written beside them.
   context.strokeStyle = "#888";
   context.lineWidth = 1;
-  context.strokeRect(MARGIN.left, MARGIN.top, width - MARGIN.left - MARGIN.right, y(0) - MARGIN.top);
+  context.strokeRect(MARGIN.left, MARGIN.top, right - MARGIN.left, y(0) - MARGIN.top);
   context.fillStyle = "#333";
   context.font = "11px sans-serif";
   context.textAlign = "right";
@@ -48,18 +55,38 @@ export function drawCurve(canvas, values, { at, ymax, colour, steps, mark, markC
     context.restore();
   }
 
+  const line = (curve, last) => {
+    context.beginPath();
+    let drawing = false;
+    for (let i = 0; i <= last; i += 1) {
+      if (!Number.isFinite(curve[i])) {
+        drawing = false;
+        continue;
+      }
+      const v = Math.min(curve[i], ymax * 1.05);
+      if (!drawing) context.moveTo(x(i), y(v));
+      else if (steps) context.lineTo(x(i), y(Math.min(curve[i - 1], ymax * 1.05)));
+      context.lineTo(x(i), y(v));
+      drawing = true;
+    }
+    context.stroke();
+  };
+  if (faint) {
+    context.save();
+    context.globalAlpha = 0.3;
+    context.strokeStyle = colour;
+    context.lineWidth = 1.5;
+    line(faint, faint.length - 1);
+    context.restore();
+  }
   // The curve up to the current iteration, as the animation draws it.
   context.strokeStyle = colour;
   context.lineWidth = 1.5;
-  context.beginPath();
-  context.moveTo(x(0), y(values[0]));
-  for (let i = 1; i <= at; i += 1) {
-    if (steps) context.lineTo(x(i), y(values[i - 1]));
-    context.lineTo(x(i), y(values[i]));
+  line(values, at);
+  if (Number.isFinite(values[at])) {
+    context.fillStyle = colour;
+    context.beginPath();
+    context.arc(x(at), y(Math.min(values[at], ymax * 1.05)), 4, 0, 2 * Math.PI);
+    context.fill();
   }
-  context.stroke();
-  context.fillStyle = colour;
-  context.beginPath();
-  context.arc(x(at), y(values[at]), 4, 0, 2 * Math.PI);
-  context.fill();
 }

@@ -22,7 +22,8 @@ export async function loadJson(url) {
 /**
  * Fetch the binary file an index entry names (beside `indexUrl`) and view its arrays.
  * @param {URL} indexUrl where the index was read: the file lies beside it
- * @param {{file: string, bytes: number, arrays: Object<string, {dtype: string, shape: number[], offset: number}>}} data
+ * @param {{file: string, bytes: number,
+ *   arrays: Object<string, {dtype: string, shape: number[], offset: number}>}} data
  * @returns {Promise<Object<string, Array>>} each array by name
  */
 export async function loadArrays(indexUrl, data) {

@@ -2,9 +2,7 @@
 // the keyboard (a cursor cell), drawn as digits-samples.png draws digits: dark ink on white.
 
 import { cellAt, colourOf, outlineCell } from "./heatmap.js";
-
-// The cursor's moves by key: [rows, columns].
-const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+import { isArrow, moveCell } from "./keys.js";
 const PAINT_KEYS = new Set([" ", "Enter"]);
 const ERASE_KEYS = new Set(["Delete", "Backspace"]);
 
@@ -14,7 +12,8 @@ const ERASE_KEYS = new Set(["Delete", "Backspace"]);
  * as it moves.
  * @param {HTMLCanvasElement} canvas
  * @param {{side: number, max: number, table: string[], onChange: (pixels: Float64Array) => void,
- *   onPaint: () => void, onCursor: (cursor: {row: number, col: number, value: number}) => void}} how
+ *   onPaint: () => void,
+ *   onCursor: (cursor: {row: number, col: number, value: number}) => void}} how
  *   max: the value of full ink; table: the ink colour table; onChange: after every stroke
  *   step; onPaint: the reader painted or erased; onCursor: the keyboard cursor moved or its
  *   cell changed (row, col from 0; value its ink)
@@ -48,11 +47,18 @@ export function createDigitGrid(canvas, { side, max, table, onChange, onPaint, o
   const paint = (event) => {
     const at = cellAt(canvas, event, side, side);
     if (!at) return;
-    const spots = [[0, 0, 1], [1, 0, 0.5], [-1, 0, 0.5], [0, 1, 0.5], [0, -1, 0.5]];
+    const spots = [
+      [0, 0, 1],
+      [1, 0, 0.5],
+      [-1, 0, 0.5],
+      [0, 1, 0.5],
+      [0, -1, 0.5],
+    ];
     for (const [dr, dc, ink] of spots) {
       const r = at.row + dr;
       const c = at.col + dc;
-      if (r >= 0 && r < side && c >= 0 && c < side) pixels[r * side + c] = Math.max(pixels[r * side + c], ink * max);
+      if (r >= 0 && r < side && c >= 0 && c < side)
+        pixels[r * side + c] = Math.max(pixels[r * side + c], ink * max);
     }
     changed();
   };
@@ -82,10 +88,8 @@ export function createDigitGrid(canvas, { side, max, table, onChange, onPaint, o
     changed();
   };
   canvas.addEventListener("keydown", (event) => {
-    const move = MOVES[event.key];
-    if (move) {
-      cursor.row = Math.min(side - 1, Math.max(0, cursor.row + move[0]));
-      cursor.col = Math.min(side - 1, Math.max(0, cursor.col + move[1]));
+    if (isArrow(event.key)) {
+      Object.assign(cursor, moveCell(cursor, event.key, side, side));
     } else if (!PAINT_KEYS.has(event.key) && !ERASE_KEYS.has(event.key)) {
       return; // Tab and the rest keep their usual jobs
     }

@@ -5,11 +5,10 @@
 import { loadArrays, loadJson, showLoadProblem } from "./data.js";
 import { createDigitGrid } from "./digitgrid.js";
 import { element } from "./dom.js";
+import { percent } from "./format.js";
 import { argmax, referenceNetwork, softmaxRegression, standardise } from "./forward.js";
 import { drawHeatmap } from "./heatmap.js";
 import { readHash, writeHash } from "./state.js";
-
-const percent = (p) => `${(p * 100).toFixed(1)}%`;
 
 /** The arrays whose names start with `prefix.`, by the rest of their names. */
 function model(arrays, prefix) {
@@ -24,14 +23,31 @@ function buildPage(root, index) {
     id: "digit-grid",
     role: "application",
     "aria-roledescription": "drawing grid",
-    "aria-label": `a ${index.side}×${index.side} grid to draw a digit on with the mouse, a pen, a finger or the keyboard`,
+    "aria-label":
+      `a ${index.side}×${index.side} grid to draw a digit on ` +
+      "with the mouse, a pen, a finger or the keyboard",
     "aria-describedby": "digit-cursor",
   });
-  ui.cursor = element("p", { id: "digit-cursor", "aria-live": "polite" }, "Keyboard: arrow keys move, Space paints, Delete erases.");
+  ui.cursor = element(
+    "p",
+    { id: "digit-cursor", "aria-live": "polite" },
+    "Keyboard: arrow keys move, Space paints, Delete erases.",
+  );
   ui.clear = element("button", { type: "button", id: "digit-clear" }, "Clear");
   ui.random = element("button", { type: "button", id: "digit-random" }, "Random test image");
-  ui.source = element("p", { id: "digit-source", "aria-live": "polite" }, "Draw a digit, or pick a test image.");
-  const drawing = element("div", { class: "digit-drawing" }, ui.grid, ui.cursor, element("div", { class: "digit-buttons" }, ui.clear, ui.random), ui.source);
+  ui.source = element(
+    "p",
+    { id: "digit-source", "aria-live": "polite" },
+    "Draw a digit, or pick a test image.",
+  );
+  const drawing = element(
+    "div",
+    { class: "digit-drawing" },
+    ui.grid,
+    ui.cursor,
+    element("div", { class: "digit-buttons" }, ui.clear, ui.random),
+    ui.source,
+  );
 
   ui.prediction = element("output", { id: "digit-reference-prediction" });
   ui.bars = element("ol", { id: "digit-probabilities", class: "digit-bars", start: "0" });
@@ -39,22 +55,41 @@ function buildPage(root, index) {
   for (let digit = 0; digit < 10; digit += 1) {
     const fill = element("span", { class: "digit-bar-fill" });
     const text = element("span", { class: "digit-bar-value" });
-    const item = element("li", { "data-digit": String(digit) }, element("span", { class: "digit-bar-label" }, String(digit)), element("span", { class: "digit-bar" }, fill), text);
+    const item = element(
+      "li",
+      { "data-digit": String(digit) },
+      element("span", { class: "digit-bar-label" }, String(digit)),
+      element("span", { class: "digit-bar" }, fill),
+      text,
+    );
     ui.barOf.push({ item, fill, text });
     ui.bars.append(item);
   }
-  ui.hidden = element("canvas", { id: "digit-hidden", role: "img", "aria-label": "the hidden units' activations" });
+  ui.hidden = element("canvas", {
+    id: "digit-hidden",
+    role: "img",
+    "aria-label": "the hidden units' activations",
+  });
   const reference = element(
     "section",
     { class: "digit-model", "aria-labelledby": "digit-reference-title" },
     element("h2", { id: "digit-reference-title" }, "The reference network"),
     element("p", {}, "Prediction: ", ui.prediction),
     ui.bars,
-    element("figure", {}, element("figcaption", {}, "Its hidden units' activations (ReLU), brightest = most active"), ui.hidden),
+    element(
+      "figure",
+      {},
+      element("figcaption", {}, "Its hidden units' activations (ReLU), brightest = most active"),
+      ui.hidden,
+    ),
   );
 
   ui.softmax = element("output", { id: "digit-softmax-prediction" });
-  ui.template = element("canvas", { id: "digit-template", role: "img", "aria-label": "the template of the digit softmax regression picked" });
+  ui.template = element("canvas", {
+    id: "digit-template",
+    role: "img",
+    "aria-label": "the template of the digit softmax regression picked",
+  });
   ui.templateCaption = element("figcaption", {}, "");
   const softmax = element(
     "section",
@@ -119,8 +154,18 @@ async function main(root) {
     });
     const brightest = Math.max(1e-9, ...hidden);
     const cols = 10;
-    const padded = Array.from({ length: Math.ceil(hidden.length / cols) * cols }, (_, k) => hidden[k] ?? 0);
-    drawHeatmap(ui.hidden, padded, { rows: padded.length / cols, cols, cell: 16, table: maps.activation.table, vmin: 0, vmax: brightest });
+    const padded = Array.from(
+      { length: Math.ceil(hidden.length / cols) * cols },
+      (_, k) => hidden[k] ?? 0,
+    );
+    drawHeatmap(ui.hidden, padded, {
+      rows: padded.length / cols,
+      cols,
+      cell: 16,
+      table: maps.activation.table,
+      vmin: 0,
+      vmax: brightest,
+    });
 
     const regressionProbabilities = softmaxRegression(regression, x);
     const picked = argmax(regressionProbabilities);
@@ -129,8 +174,17 @@ async function main(root) {
     // The template of digit d is column d of W1 (pixels x 10), drawn as an image.
     const [nIn, nOut] = regression.W1.shape;
     const template = Array.from({ length: nIn }, (_, i) => regression.W1.values[i * nOut + picked]);
-    drawHeatmap(ui.template, template, { rows: index.side, cols: index.side, cell: Math.floor(160 / index.side), table: maps.parameter.table, vmin: -templateLimit, vmax: templateLimit });
-    ui.templateCaption.textContent = `The template of ${picked}: its weights, red where ink raises the score, blue where it lowers it`;
+    drawHeatmap(ui.template, template, {
+      rows: index.side,
+      cols: index.side,
+      cell: Math.floor(160 / index.side),
+      table: maps.parameter.table,
+      vmin: -templateLimit,
+      vmax: templateLimit,
+    });
+    ui.templateCaption.textContent =
+      `The template of ${picked}: its weights, ` +
+      "red where ink raises the score, blue where it lowers it";
   };
 
   const yourDrawing = () => {
@@ -156,7 +210,10 @@ async function main(root) {
     state.test = k;
     writeHash(state);
     grid.set(images.values.subarray(k * pixelsPer, (k + 1) * pixelsPer));
-    ui.source.textContent = `Test image ${k + 1} of ${index.test.labels.length}: a ${index.test.labels[k]} (the pipeline predicted ${index.test.reference_predictions[k]})`;
+    const { labels, reference_predictions: predictions } = index.test;
+    ui.source.textContent =
+      `Test image ${k + 1} of ${labels.length}: a ${labels[k]} ` +
+      `(the pipeline predicted ${predictions[k]})`;
   };
   ui.clear.addEventListener("click", () => {
     state.test = -1;
@@ -164,7 +221,9 @@ async function main(root) {
     grid.clear();
     ui.source.textContent = "Draw a digit, or pick a test image.";
   });
-  ui.random.addEventListener("click", () => showTest(Math.floor(Math.random() * index.test.labels.length)));
+  ui.random.addEventListener("click", () =>
+    showTest(Math.floor(Math.random() * index.test.labels.length)),
+  );
   const count = index.test.labels.length;
   if (Number.isInteger(state.test) && state.test >= 0 && state.test < count) showTest(state.test);
   else update(grid.pixels);

@@ -45,7 +45,8 @@ export function softmax(z) {
 
 /**
  * The reference network, Linear -> ReLU -> Linear -> softmax, on standardised pixels.
- * @param {Object<string, {values: Float64Array, shape: number[]}>} p W1 (n_in, h), b1 (h,), W2 (h, 10), b2 (10,)
+ * @param {Object<string, {values: Float64Array, shape: number[]}>} p
+ *   W1 (n_in, h), b1 (h,), W2 (h, 10), b2 (10,)
  * @param {Float64Array} x (n_in,)
  * @returns {{hidden: Float64Array, probabilities: Float64Array}} hidden (h,), probabilities (10,)
  */

@@ -20,7 +20,8 @@ export function colourOf(value, table, vmin, vmax) {
  * Draw the matrix `values` (rows x cols, row-major) on `canvas`, `cell` pixels a cell.
  * @param {HTMLCanvasElement} canvas
  * @param {ArrayLike<number>} values length rows * cols
- * @param {{rows: number, cols: number, cell: number, table: string[], vmin: number, vmax: number}} how
+ * @param {{rows: number, cols: number, cell: number, table: string[],
+ *   vmin: number, vmax: number}} how
  */
 export function drawHeatmap(canvas, values, { rows, cols, cell, table, vmin, vmax }) {
   canvas.width = cols * cell;

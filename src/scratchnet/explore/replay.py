@@ -1,10 +1,18 @@
 """The replay page's data: every iteration of each run of the 9-6-2 network.
 
-One binary file per run (``pack``) holds, as float32, every array of its saved history at
-iterations 0..n: W1, b1, W2, b2, A1, A2, loss, accuracy and the gradients dW1, db1, dW2,
-db2 (0..n-1). The index adds what the page draws them with: the colour tables, each run's
-fixed colour scales (as train-anim.gif computes them), the labels of the training images
-and the names of pixels and classes.
+The page trains: its trainer (docs/javascripts/explore/train.js) computes the activations,
+the loss and the gradients from the parameters, exactly as ``scratchnet.lines`` does (the
+browser tests hold it to 1e-9). So the export holds, in float64, what that maths starts
+from, and nothing it can compute:
+
+- ``training-set.bin``: the training images ``x0: (9, m)``, column-major pixels as the
+  network sees them (the labels are in the index);
+- ``<run>.bin``, one per run: its parameters at every iteration 0..n (W1: (n+1, 6, 9),
+  b1: (n+1, 6, 1), W2: (n+1, 2, 6), b2: (n+1, 2, 1)), so the page can branch the run
+  anywhere, and its saved ``loss`` and ``accuracy`` (n+1,) as numpy computed them.
+
+The index adds what the page draws them with: the colour tables, each run's settings and
+fixed colour scales (as train-anim.gif computes them), and the names of pixels and classes.
 """
 
 from __future__ import annotations
@@ -16,12 +24,15 @@ from typing import NamedTuple
 from ..figures.common import symmetric_limit
 from ..lines.datasets import CLASS_NAMES, PIXEL_COLUMNS, SIDE, read_csv
 from ..lines.snapshots import load_history
-from ..lines.training import History, first_full_accuracy
+from ..lines.training import first_full_accuracy
 from .colours import figure_colours
 from .pack import PackedArrays, write_index
 
-# float32: 7 significant digits, more than the page shows, at half the bytes of float64.
-DTYPE = "<f4"
+# float64: the page's trainer starts from these numbers and must match numpy's to 1e-9.
+DTYPE = "<f8"
+# The arrays of a run the page reads; the rest of the History it computes.
+RUN_ARRAYS = ("W1", "b1", "W2", "b2", "loss", "accuracy")
+TRAINING_SET = "training-set"
 
 
 class ReplayRun(NamedTuple):
@@ -42,9 +53,17 @@ def run_label(settings: dict, default: dict) -> str:
 
 
 def export_replay(runs: list[ReplayRun], train_csv: str | Path, index_path: str | Path) -> None:
-    """Write ``index_path`` (JSON) and, beside it, ``<name>.bin`` for each of ``runs`` (the
-    first is the tutorial's default). ``train_csv``: the training set the runs learned."""
-    labels = read_csv(train_csv).labels
+    """Write ``index_path`` (JSON) and, beside it, ``training-set.bin`` and ``<name>.bin``
+    for each of ``runs`` (the first is the tutorial's default). ``train_csv``: the training
+    set the runs learned."""
+    train_set = read_csv(train_csv)
+    labels = train_set.labels
+    if TRAINING_SET in (run.name for run in runs):
+        raise ValueError(f"explore.runs: the name {TRAINING_SET!r} is the training set's file")
+    folder = Path(index_path).parent
+    images = PackedArrays()
+    images.add("x0", train_set.x0(), DTYPE)
+    training = images.write(folder / f"{TRAINING_SET}.bin")
     default = json.loads(Path(runs[0].run).read_text())["settings"]
     exported = []
     for run in runs:
@@ -56,9 +75,9 @@ def export_replay(runs: list[ReplayRun], train_csv: str | Path, index_path: str 
                 f"{len(labels)}; rebuild with snakemake"
             )
         packed = PackedArrays()
-        for name in History._fields:
+        for name in RUN_ARRAYS:
             packed.add(name, getattr(history, name), DTYPE)
-        data = packed.write(Path(index_path).with_name(f"{run.name}.bin"))
+        data = packed.write(folder / f"{run.name}.bin")
         exported.append(
             {
                 "name": run.name,
@@ -78,6 +97,7 @@ def export_replay(runs: list[ReplayRun], train_csv: str | Path, index_path: str 
     write_index(
         {
             "runs": exported,
+            "training_set": training,
             "labels": labels.tolist(),
             "class_names": [CLASS_NAMES[k] for k in sorted(CLASS_NAMES)],
             "pixel_names": list(PIXEL_COLUMNS),

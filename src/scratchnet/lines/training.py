@@ -74,20 +74,27 @@ def train(
     x0: np.ndarray,
     labels: np.ndarray,
     *,
-    hidden: int,
     lr: float,
     iterations: int,
-    seed: int,
+    hidden: int | None = None,
+    seed: int | None = None,
+    start: Params | None = None,
     n_classes: int = 2,
     progress: Callable[[str], None] | None = None,
 ) -> History:
     """Train on ``x0: (n_in, m)`` with ``labels: (m,)`` for ``iterations`` updates.
 
+    The network starts either new, ``init_params`` with ``hidden`` units and ``seed``, or
+    from the parameters ``start`` (e.g. ``history.params_at(40)``, to branch a run there;
+    iteration 0 of the result is then ``start``).
     Raises ``TrainingDiverged`` naming the iteration if the loss becomes inf or NaN.
     ``progress`` (e.g. ``print``) receives about ten one-line status reports.
     """
+    new = hidden is not None or seed is not None
+    if new == (start is not None) or (new and (hidden is None or seed is None)):
+        raise TypeError("train: give either hidden and seed (a new network) or start")
     Y = one_hot(labels, n_classes)
-    params = init_params(x0.shape[0], hidden, n_classes, seed)
+    params = start if start is not None else init_params(x0.shape[0], hidden, n_classes, seed)
     records = {name: [] for name in History._fields}
     report_every = max(1, iterations // 10)
     # --8<-- [start:loop]

@@ -21,6 +21,7 @@ REPLAY_NAMES = ["default", *EXPLORE_RUNS]
 EXPLORE_DATA = Path("results/explore/data")
 EXPLORE_EXPORTS = [
     EXPLORE_DATA / "replay" / "index.json",
+    EXPLORE_DATA / "replay" / "training-set.bin",
     *(EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_NAMES),
     EXPLORE_DATA / "digits" / "index.json",
     EXPLORE_DATA / "digits" / "model.bin",
@@ -57,7 +58,8 @@ use rule train_network as train_explore_run with:
         seed=lambda wildcards: EXPLORE_RUNS[wildcards.run]["seed"],
 
 
-# The replay page's data: every iteration of every run, with the colours of the GIF.
+# The replay page's data: every run's parameters at every iteration and the training
+# images, in float64 for the page's trainer, with the colours of the GIF.
 rule export_replay:
     input:
         train="results/data/train.csv",
@@ -66,6 +68,7 @@ rule export_replay:
         code=EXPLORE_CODE,
     output:
         index=EXPLORE_DATA / "replay" / "index.json",
+        training_set=EXPLORE_DATA / "replay" / "training-set.bin",
         runs=[EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_NAMES],
     log:
         "results/logs/export_replay.log",
