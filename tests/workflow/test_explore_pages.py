@@ -136,6 +136,37 @@ def test_digit_page_matches_numpy_and_the_saved_predictions(open_page, built):
         assert f"a {test['labels'][k]}" in page.inner_text("#digit-source")
 
 
+def shows_no_prediction(page) -> bool:
+    """The page predicts nothing: no digit, no probability, no picture of an answer."""
+    return page.evaluate(
+        """() => {
+            const bars = document.querySelector('#digit-probabilities');
+            const answers = ['#digit-reference-prediction', '#digit-softmax-prediction']
+                .map((id) => document.querySelector(id).textContent);
+            return !('predicted' in bars.dataset)
+                && bars.querySelectorAll('li[data-probability]').length === 0
+                && answers.every((text) => text.includes('blank') && !/[0-9]/.test(text))
+                && ['#digit-hidden', '#digit-template']
+                    .every((id) => !document.querySelector(id).checkVisibility());
+        }"""
+    )
+
+
+def test_a_blank_grid_gets_no_prediction_on_load_and_after_clear(open_page):
+    page = ready(open_page(DIGITS))
+    assert shows_no_prediction(page)
+    page.click("#digit-random")
+    assert not shows_no_prediction(page)
+    assert page.get_attribute("#digit-probabilities", "data-predicted") is not None
+    page.click("#digit-clear")
+    assert shows_no_prediction(page)
+    point_at_cell(page, "#digit-grid", 4, 4, 8, 8)
+    page.mouse.down()
+    page.mouse.up()
+    assert not shows_no_prediction(page)
+    assert page.is_visible("#digit-hidden") and page.is_visible("#digit-template")
+
+
 def test_dragging_the_mouse_paints_and_the_prediction_follows(open_page):
     page = ready(open_page(DIGITS))
     page.click("#digit-clear")
@@ -201,6 +232,21 @@ def test_a_page_without_its_data_says_so(browser, server, path):
     page.goto(server + path)
     page.wait_for_selector(".explore-problem[role=alert]")
     assert "could not load its data" in page.inner_text(".explore-problem")
+    page.close()
+
+
+@pytest.mark.parametrize("module", ["replay.js", "data.js"])
+@pytest.mark.parametrize("path", [REPLAY, DIGITS])
+def test_a_page_whose_program_cannot_load_says_so_within_two_seconds(browser, server, path, module):
+    """The page's own module, or one it imports, missing: the page says so at once
+    (the theme's inline script hears the module's error; the module cannot)."""
+    if module == "replay.js" and path == DIGITS:
+        module = "draw-digit.js"
+    page = browser.new_page()
+    page.route(f"**/javascripts/explore/{module}", lambda route: route.fulfill(status=404))
+    page.goto(server + path)
+    page.wait_for_selector(".explore-problem[role=alert]", timeout=2_000)
+    assert "could not load its program" in page.inner_text(".explore-problem")
     page.close()
 
 

@@ -59,10 +59,10 @@ def notebooks(site) -> dict[str, nbformat.NotebookNode]:
     return {part: nbformat.read(notebook_path(built, part), as_version=4) for part in PARTS}
 
 
-@pytest.fixture(scope="module")
-def executed(notebooks, tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
-    """Each notebook run in a fresh kernel, in an empty folder, where ``import scratchnet``
-    fails (it is installed here: a stub earlier on the path shadows it)."""
+def execute(notebook: nbformat.NotebookNode, tmp_path_factory, name: str) -> nbformat.NotebookNode:
+    """A copy of ``notebook`` run in a fresh kernel, in an empty folder, where ``import
+    scratchnet`` fails (it is installed here: a stub earlier on the path shadows it).
+    Raises on the first cell that raises."""
     from nbclient import NotebookClient
 
     guard = tmp_path_factory.mktemp("guard") / "scratchnet"
@@ -71,16 +71,19 @@ def executed(notebooks, tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
     environment = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MPLBACKEND")}
     # One BLAS thread: the kernel shares CI's two cores with the test run.
     environment.update(PYTHONPATH=str(guard.parent), OMP_NUM_THREADS="1")
-    runs = {}
-    for part, notebook in notebooks.items():
-        notebook = copy.deepcopy(notebook)
-        folder = tmp_path_factory.mktemp(f"run-{part}")
-        client = NotebookClient(
-            notebook, timeout=240, kernel_name="python3", resources={"metadata": {"path": folder}}
-        )
-        client.execute(env=environment)  # raises on the first cell that raises
-        runs[part] = notebook
-    return runs
+    notebook = copy.deepcopy(notebook)
+    folder = tmp_path_factory.mktemp(f"run-{name}")
+    client = NotebookClient(
+        notebook, timeout=240, kernel_name="python3", resources={"metadata": {"path": folder}}
+    )
+    client.execute(env=environment)
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def executed(notebooks, tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
+    """Each notebook as published, run (``execute``)."""
+    return {part: execute(nb, tmp_path_factory, part) for part, nb in notebooks.items()}
 
 
 def printed(notebook: nbformat.NotebookNode) -> str:

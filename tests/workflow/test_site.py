@@ -77,6 +77,14 @@ def visits(site, server, browser, tmp_path_factory) -> dict[str, dict]:
             " width: e.naturalWidth, height: e.naturalHeight}))",
         )
         record["links"] = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        # Each figure's picture, and the link around it if any.
+        record["figure_images"] = page.eval_on_selector_all(
+            "article figure img",
+            "els => els.map(e => ({src: e.src, link: e.closest('a') && e.closest('a').href}))",
+        )
+        record["scripts"] = page.eval_on_selector_all(
+            "script[src]", "els => els.map(e => new URL(e.src).pathname)"
+        )
         # Everything else the page's HTML points at (images, the videos' sources, scripts,
         # style sheets, icons), each URL resolved by the browser as it resolves it.
         record["sources"] = page.eval_on_selector_all(
@@ -94,10 +102,12 @@ def visits(site, server, browser, tmp_path_factory) -> dict[str, dict]:
         record["math_widths"] = page.eval_on_selector_all(
             "math", "els => els.map(e => e.getBoundingClientRect().width)"
         )
-        # The text outside code blocks, where a shell's $VAR is no math.
+        # The text outside code blocks, where a shell's $VAR is no math, and without the
+        # captions' line for phones, which a desktop does not show (a detached copy's
+        # innerText keeps what the page hides).
         record["text"] = page.evaluate(
             "() => { const body = document.querySelector('article').cloneNode(true);"
-            " body.querySelectorAll('pre, code').forEach(e => e.remove());"
+            " body.querySelectorAll('pre, code, .figure-phone-hint').forEach(e => e.remove());"
             " return body.innerText; }"
         )
         record["screenshot"] = shots / f"{source[:-3]}.png"
@@ -116,6 +126,20 @@ def test_every_page_loads_every_image_with_no_error_and_nothing_from_elsewhere(v
         assert record["page_errors"] == [], source
         assert record["elsewhere"] == [], source
         assert record["screenshot"].stat().st_size > 10_000  # a real page, not a blank
+
+
+def test_every_figures_picture_links_to_its_full_size_file(visits):
+    pictures = [image for record in visits.values() for image in record["figure_images"]]
+    assert len(pictures) >= 20
+    assert [image["src"] for image in pictures if image["link"] != image["src"]] == []
+
+
+def test_each_browser_pages_script_loads_on_its_page_only(visits):
+    """The explore pages' modules are loaded by their own pages, by no other."""
+    pages = {"explore/replay.md": "replay.js", "explore/draw-digit.md": "draw-digit.js"}
+    for source, record in visits.items():
+        loaded = {Path(script).name for script in record["scripts"]} & set(pages.values())
+        assert loaded == ({pages[source]} if source in pages else set()), source
 
 
 def test_math_is_typeset_and_no_raw_tex_is_left(visits):
@@ -361,3 +385,58 @@ def test_each_animation_is_a_video_player_the_reader_can_pause(
     assert played["duration"] == pytest.approx(frames * frame_ms / 1000, abs=0.05)
     assert played["time"] > 0  # it advanced: the video plays
     assert played["paused"] and played["still"]  # and stops when paused
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("page", ["", "training/", "digits/training/"])
+def test_each_players_controls_sit_below_its_picture(server, browser, page, width):
+    """The player's box is its picture (the whole frame, at the video's own proportions,
+    at the top) and a band below it as high as Chromium's control bar, 56 px: the
+    controls never cover the curves' axes, at any width."""
+    tab = browser.new_page(viewport={"width": width, "height": 900})
+    tab.goto(server + page, wait_until="networkidle")
+    box = tab.locator("article video").evaluate(
+        """async (v) => {
+            if (v.readyState < 1) await new Promise((ok) => (v.onloadedmetadata = ok));
+            const style = getComputedStyle(v);
+            return {width: v.clientWidth, height: v.clientHeight, frameWidth: v.videoWidth,
+                    frameHeight: v.videoHeight, fit: style.objectFit,
+                    position: style.objectPosition};
+        }"""
+    )
+    tab.close()
+    picture = box["width"] * box["frameHeight"] / box["frameWidth"]
+    assert box["fit"] == "contain" and box["position"].endswith(" 0%")  # drawn at the top
+    assert box["height"] - picture == pytest.approx(56, abs=1.5)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "digits/sweep/index.html",
+        "explore/replay/index.html",
+        "explore/draw-digit/index.html",
+    ],
+)
+def test_a_page_opened_from_disk_says_at_once_how_to_serve_the_site(site, browser, path):
+    """Opened from disk (file://, where the site's folder links list folders and Chromium
+    runs no module script), a page says how to serve the folder and its address then, and
+    a browser page says its program cannot run, within two seconds."""
+    page = browser.new_page()
+    page.goto((site / path).as_uri())
+    page.wait_for_selector(".served-only[role=alert]", timeout=2_000)
+    note = page.inner_text(".served-only")
+    address = "http://localhost:8000/" + path.removesuffix("index.html")
+    assert f"python -m http.server -d {site}" in note and address in note
+    if path.startswith("explore/"):
+        page.wait_for_selector(".explore-problem[role=alert]", timeout=2_000)
+        assert "could not load its program" in page.inner_text(".explore-problem")
+    page.close()
+
+
+def test_a_served_page_has_no_note_about_serving(server, browser):
+    page = browser.new_page()
+    page.goto(server, wait_until="networkidle")
+    assert page.locator(".served-only").count() == 0
+    page.close()

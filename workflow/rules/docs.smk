@@ -14,8 +14,10 @@ PDF_CODE = sorted((PACKAGE / "docsite").glob("*.lua")) + sorted(
     (PACKAGE / "docsite").glob("*.typ")
 )
 SITE_FIGURES = LINES_FIGURES + DIGITS_FIGURES + SWEEP_FIGURES
-# Pages show code from both chapters (snippets), so an edit rebuilds the site.
-SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE))
+# Pages show code from both chapters (snippets), so an edit rebuilds the site; the
+# notebooks include the exercises' checker too.
+EXERCISES_CODE = sorted((PACKAGE / "exercises").glob("*.py"))
+SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE + EXERCISES_CODE))
 # Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
 NOTEBOOK_PARTS = ("lines", "digits")
 NOTEBOOK_RECIPES = [

@@ -116,7 +116,30 @@ async function main(root) {
   const ui = buildPage(root, index);
   const state = readHash({ test: -1 });
 
+  // A blank grid is no digit: the models would still answer (the reference network says
+  // 4), so the page shows no prediction until there is ink.
+  const showBlank = () => {
+    ui.prediction.textContent = "none yet, the grid is blank";
+    ui.softmax.textContent = "none yet, the grid is blank";
+    delete ui.bars.dataset.predicted;
+    delete ui.softmax.dataset.predicted;
+    for (const { item, fill, text } of ui.barOf) {
+      delete item.dataset.probability;
+      item.classList.remove("digit-bar-top");
+      fill.style.width = "0";
+      text.textContent = "";
+    }
+    // The hidden units' and the template's pictures answer a drawing: none until then.
+    // (Not the hidden attribute: the page's style sheet sets the figures' display.)
+    for (const canvas of [ui.hidden, ui.template]) canvas.closest("figure").style.display = "none";
+  };
+
   const update = (pixels) => {
+    if (pixels.every((value) => value === 0)) {
+      showBlank();
+      return;
+    }
+    for (const canvas of [ui.hidden, ui.template]) canvas.closest("figure").style.display = "";
     const x = standardise(pixels, index.standardise);
     const { hidden, probabilities } = referenceNetwork(reference, x);
     const predicted = argmax(probabilities);

@@ -1,17 +1,27 @@
 """Markdown as notebook cells: a page's prose made fit for Jupyter (headings one level
-down, figures as their captions, admonitions as quotes), its python fences as the
-package's code, and a recipe's fences as its own cells, each cell with an id that is
-the same from the same sources (the page's name and the cell's position in it).
+down, figures as their captions, admonitions as quotes), its "Your turn" boxes as
+exercises (``exercise_cells``), its python fences as the package's code, and a recipe's
+fences as its own cells, each cell with an id that is the same from the same sources
+(the page's name and the cell's position in it).
+
+The notebook has one namespace, so an exercise's cell, which defines the function under
+the tutorial's name, must come before the tutorial's own definition of it: the page
+shows that after the box, as the solution, and the cells below run the tutorial's
+version. A page whose box is not followed by its solution fails the build. The checker
+(the package's ``exercises`` modules, with what they need) is written once, before the
+first exercise, in cells shown collapsed.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 
 import nbformat
 
-from scratchnet.docsite.definitions import SNIPPET, CodeError
+from scratchnet.docsite import exercise_cells
+from scratchnet.docsite.definitions import SNIPPET, CodeError, Definition
 from scratchnet.docsite.linker import PackageSource, names_used
 from scratchnet.docsite.recipe import Recipe
 from scratchnet.user_errors import InputProblem
@@ -30,6 +40,14 @@ COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 TITLE = re.compile(r"^# (?P<title>.+)$", re.M)
 
 
+CHECKER_TEXT = """**The exercises' checker.** The collapsed cells below are the package's own code
+(`src/scratchnet/exercises/`, with the tutorial's functions it compares against): open
+them to see how your functions are judged. Each exercise's cell defines a function under
+the tutorial's name; the tutorial's own code after its check defines the name again, so
+the cells further down always run the tutorial's version. Every function of yours that
+passes its check is kept in `yours`, under its name."""
+
+
 class CellError(InputProblem, ValueError):
     """A page or recipe cell that cannot become cells; the message names it and why."""
 
@@ -43,6 +61,7 @@ class CellWriter:
         self.cells: list[nbformat.NotebookNode] = []
         self.assigned: set[str] = set()  # the recipe's own variables so far
         self._counts: dict[str, int] = {}
+        self._checker_written = False
 
     def _id(self, where: str) -> str:
         slug = re.sub(r"[^A-Za-z0-9]+", "-", where).strip("-")
@@ -75,12 +94,18 @@ class CellWriter:
         self.cells.append(nbformat.v4.new_code_cell(text, id=self._id(where)))
 
     def page(self, page: str, text: str) -> None:
-        """A page's text and code; a section the source lacks fails naming the page."""
+        """A page's text, exercises and code; a section the source lacks, or an exercise
+        of a tutorial function whose solution does not follow it, fails naming the page."""
+        unsolved: dict[str, str] = {}  # exercise -> the module whose definition must follow
         for kind, body in blocks(text):
             if kind == "markdown":
-                body = for_jupyter(body)
-                if body:
-                    self.cells.append(nbformat.v4.new_markdown_cell(body, id=self._id(page)))
+                for what, content in exercise_cells.split_exercises(body):
+                    if what == "exercise":
+                        unsolved.update(self.exercise(page, content))
+                        continue
+                    prose = for_jupyter(content)
+                    if prose:
+                        self.cells.append(nbformat.v4.new_markdown_cell(prose, id=self._id(page)))
                 continue
             lines = [line.strip() for line in body.strip().splitlines()]
             snippets = [SNIPPET.match(line) for line in lines]
@@ -96,6 +121,58 @@ class CellWriter:
                     raise CellError(f"{page}: {snippet[0]}: {problem}") from None
                 for module, definitions in cells:
                     self._package_cell(page, module, definitions)
+                    for name in names_used(definitions)[1]:
+                        unsolved.pop(name, None)
+        if unsolved:
+            name, module = next(iter(unsolved.items()))
+            raise CellError(
+                f"{page}: the exercise {name} has no solution after its box; show the "
+                f"section of {module} that defines it, so the cells below run the tutorial's"
+            )
+
+    def exercise(self, page: str, box) -> dict[str, str]:
+        """A Your turn box: its text, the function's cell to complete, the check's cell.
+        Returns ``{name: module}`` if the tutorial's code defines the name (and so must
+        define it again after the box), else nothing."""
+        name = box["name"]
+        definition = self._definition(page, name)
+        if not self._checker_written:
+            self._checker(page)
+        self.cells.append(
+            nbformat.v4.new_markdown_cell(exercise_cells.exercise_markdown(box), id=self._id(page))
+        )
+        lines = self.source.module(definition.module).lines
+        for tag, text in (
+            (exercise_cells.EXERCISE_TAG, exercise_cells.stub(lines, definition.node)),
+            (exercise_cells.CHECK_TAG, f"check({name})"),
+        ):
+            metadata = {"tags": [tag], "exercise": name}
+            self.cells.append(nbformat.v4.new_code_cell(text, id=self._id(page), metadata=metadata))
+        tutorials = not definition.module.startswith("exercises/")
+        return {name: definition.module} if tutorials else {}
+
+    def _definition(self, page: str, name: str) -> Definition:
+        """The reference of the exercise ``name``: the function the recipe's modules give
+        that name (the tutorial's own, or the exercises module's for part two's)."""
+        for relative in self.recipe.modules:
+            found = self.source.graph.resolve(self.source.module(relative), name)
+            if isinstance(found, Definition) and isinstance(found.node, ast.FunctionDef):
+                return found
+        raise CellError(
+            f"{page}: the exercise {name} is no function of the recipe's modules "
+            f"({', '.join(self.recipe.modules)})"
+        )
+
+    def _checker(self, page: str) -> None:
+        """The checker and what it needs, before the first exercise, collapsed."""
+        self._checker_written = True
+        cells = self.source.cells_for_names(["check"], self.recipe.modules)
+        if not cells:
+            raise CellError(f"{page}: an exercise, but no module of the recipe defines check")
+        self.cells.append(nbformat.v4.new_markdown_cell(CHECKER_TEXT, id=self._id(page)))
+        for module, definitions in cells:
+            self._package_cell(page, module, definitions)
+            self.cells[-1].metadata = {"jupyter": {"source_hidden": True}, "tags": ["checker"]}
 
     def browser_page(self, page: str, text: str) -> None:
         """A page that runs in the browser: one cell saying so, with its title."""

@@ -52,6 +52,7 @@ def relu(z: np.ndarray) -> np.ndarray:
     return np.maximum(z, 0.0)
 
 
+# --8<-- [start:softmax]
 def softmax(z: np.ndarray) -> np.ndarray:
     """Column-wise softmax of logits ``z: (n_out, m)``; each column sums to 1.
 
@@ -61,6 +62,7 @@ def softmax(z: np.ndarray) -> np.ndarray:
     shifted = z - z.max(axis=0, keepdims=True)
     e = np.exp(shifted)
     return e / e.sum(axis=0, keepdims=True)
+    # --8<-- [end:softmax]
 
 
 # --8<-- [start:forward]

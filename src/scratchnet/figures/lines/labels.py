@@ -14,7 +14,8 @@ from ..common import CLASS_COLORS, new_figure, styled
 @styled
 def draw(train: Dataset) -> Figure:
     """The labels (1, m) as a strip of class colours, with a two-entry colourbar."""
-    cmap = ListedColormap(CLASS_COLORS)
+    # A list, not the tuple: matplotlib 3.8.0 reads a 2-tuple of colours as (colour, alpha).
+    cmap = ListedColormap(list(CLASS_COLORS))
     norm = BoundaryNorm([-0.5, 0.5, 1.5], cmap.N)
     fig = new_figure(8, 1.5)
     ax = fig.add_subplot()
