@@ -35,10 +35,12 @@ def test_quick_training_benchmark_prints_its_tables():
     assert result.returncode == 0, result.stderr
     assert "| scratchnet.nn fit |" in result.stdout
     assert "| hand-written numpy loop |" in result.stdout
+    assert "| a user's loop over scratchnet.nn's layers |" in result.stdout
     assert "| sklearn MLPClassifier |" in result.stdout
     assert "| 128, float32 |" in result.stdout
     assert "| target | measured | goal | met |" in result.stdout
     assert "| both chapters and the website (`all docs`) |" in result.stdout
     assert "| MNIST-shaped, 600 images | 24 |" in result.stdout
-    # 17 targets: (3)-(4) judge the chunked sweep against one point per job, all docs / all
-    assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 17
+    # 18 targets: (1) also judges a user's loop over the layers; (3)-(4) the chunked sweep
+    # against one point per job, and all docs / all
+    assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 18

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..user_errors import InputProblem
+
 SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):\w+\]\s*$")
 # A code block's line that includes a section: --8<-- "nn/modules.py:linear"
 SNIPPET = re.compile(r'^--8<-- "(?P<file>[^":]+):(?P<section>\w+)"$')
 
 
-class CodeError(ValueError):
+class CodeError(InputProblem, ValueError):
     """A section or name the package's source does not have; the message names it."""
 
 

@@ -19,6 +19,8 @@ from latex2mathml.converter import convert
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
+from ..user_errors import InputProblem
+
 ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<tex>.*?)</(?P=tag)>', flags=re.DOTALL
 )
@@ -33,7 +35,7 @@ CODE = re.compile(r"<(pre|code)\b.*?</\1>", flags=re.DOTALL)
 UNTYPESET = re.compile(r"\$\$.+?\$\$|\$(?=\S)[^$\n<>]*?(?<=\S)\$(?!\d)", flags=re.DOTALL)
 
 
-class MathError(ValueError):
+class MathError(InputProblem, ValueError):
     """TeX that cannot be typeset; the message names the page and the TeX."""
 
 

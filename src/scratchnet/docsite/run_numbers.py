@@ -21,6 +21,8 @@ from typing import Any, Mapping
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
+from ..user_errors import InputProblem
+
 PLACEHOLDER = re.compile(
     r"\{\{\s*(?P<source>[A-Za-z_]\w*)\.(?P<key>[\w.]+?)\s*(?::(?P<spec>[^}]*?))?\s*\}\}"
 )
@@ -33,7 +35,7 @@ BUILD_HINT = (
 PRIORITY = 40
 
 
-class QuoteError(ValueError):
+class QuoteError(InputProblem, ValueError):
     """A page quotes a value the pipeline's results do not have."""
 
 
