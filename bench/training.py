@@ -65,8 +65,20 @@ from handwritten import train_handwritten  # noqa: E402 (bench/ is the script's 
 from pipeline import measure_builds, measure_sweeps, pipeline_targets, print_pipeline  # noqa: E402
 from run import machine, print_row  # noqa: E402 (the animation benchmark's helpers)
 from scratchnet.nn import SGD, CrossEntropy, Linear, ReLU, Sequential, fit  # noqa: E402
+from scratchnet.nn.train import batches  # noqa: E402
 
 DTYPES = {"float64": np.float64, "float32": np.float32}
+
+
+def mlp(n_in: int, hidden: int, rng: np.random.Generator, dtype) -> Sequential:
+    """The benchmark's n_in-hidden-10 ReLU network: W1 by He, W2 by LeCun, from ``rng``."""
+    return Sequential(
+        [
+            Linear(n_in, hidden, rng=rng, init="he", dtype=dtype),
+            ReLU(),
+            Linear(hidden, 10, rng=rng, dtype=dtype),
+        ]
+    )
 
 
 def library_mlp(
@@ -79,13 +91,7 @@ def library_mlp(
     each epoch's record).
     """
     rng = np.random.default_rng(seed)
-    model = Sequential(
-        [
-            Linear(x.shape[1], hidden, rng=rng, init="he", dtype=dtype),
-            ReLU(),
-            Linear(hidden, 10, rng=rng, dtype=dtype),
-        ]
-    )
+    model = mlp(x.shape[1], hidden, rng, dtype)
     loss, opt = CrossEntropy(), SGD(model.parameters(), lr)
     fit(
         model, loss, opt, x, y, epochs=epochs, batch_size=batch_size, rng=rng,
@@ -101,16 +107,8 @@ def user_loop_mlp(x, y, *, hidden, lr, epochs, batch_size, seed, dtype):
 
     The same generator draws the weights and each epoch's order as ``library_mlp``'s.
     """
-    from scratchnet.nn.train import batches
-
     rng = np.random.default_rng(seed)
-    model = Sequential(
-        [
-            Linear(x.shape[1], hidden, rng=rng, init="he", dtype=dtype),
-            ReLU(),
-            Linear(hidden, 10, rng=rng, dtype=dtype),
-        ]
-    )
+    model = mlp(x.shape[1], hidden, rng, dtype)
     loss, opt = CrossEntropy(), SGD(model.parameters(), lr)
     x = np.asarray(x, dtype=dtype)
     running = []

@@ -16,7 +16,21 @@ from scratchnet.nn import SGD, CrossEntropy, Linear, ReLU, Sequential, fit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 from handwritten import train_handwritten  # noqa: E402
-from training import digits_sets  # noqa: E402
+from training import digits_sets, library_mlp, mlp, user_loop_mlp  # noqa: E402
+
+
+def test_a_users_loop_over_the_layers_is_the_same_work_as_fit():
+    """The benchmark's user loop (checks and one-hot rows per batch) trains the very same
+    weights as ``fit`` with the same seed: it times the loop, not other maths."""
+    rng = np.random.default_rng(3)
+    x, y = rng.standard_normal((70, 5)), rng.integers(0, 10, 70)
+    settings = dict(hidden=8, lr=0.1, epochs=3, batch_size=16, seed=7, dtype=np.float64)
+    users = user_loop_mlp(x, y, **settings).parameters()
+    fits = library_mlp(x, y, **settings, running_loss=True).parameters()
+    for a, b in zip(users, fits, strict=True):
+        np.testing.assert_allclose(a.data, b.data, rtol=1e-12, atol=1e-14)
+    start = mlp(5, settings["hidden"], np.random.default_rng(settings["seed"]), np.float64)
+    assert not np.allclose(users[0].data, start.layers[0].W.data)  # it did train
 
 
 @pytest.mark.parametrize("dtype, tolerance", [(np.float64, 1e-10), (np.float32, 1e-5)])
