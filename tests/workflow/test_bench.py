@@ -11,14 +11,20 @@ from workflow_copy import REPO
 pytestmark = pytest.mark.e2e
 
 
-def test_quick_benchmark_prints_its_tables():
+def run_quick(script: str) -> subprocess.CompletedProcess:
+    """``python bench/<script> --quick`` from the repository root, which must succeed."""
     result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "run.py"), "--quick"],
+        [sys.executable, str(REPO / "bench" / script), "--quick"],
         capture_output=True,
         text=True,
         cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_quick_benchmark_prints_its_tables():
+    result = run_quick("run.py")
     assert "| baseline GIF alone" in result.stdout
     assert "| ours, the GIF and MP4 alone" in result.stdout
     assert "| target | measured | goal | met |" in result.stdout
@@ -26,13 +32,7 @@ def test_quick_benchmark_prints_its_tables():
 
 
 def test_quick_training_benchmark_prints_its_tables():
-    result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "training.py"), "--quick"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_quick("training.py")
     assert "| scratchnet.nn fit |" in result.stdout
     assert "| hand-written numpy loop |" in result.stdout
     assert "| a user's loop over scratchnet.nn's layers |" in result.stdout
