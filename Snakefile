@@ -11,10 +11,12 @@ min_version("9.0")
 configfile: Path(workflow.basedir) / "config" / "config.yaml"
 
 
-# The package's code, then the config made ready and checked, before any rule reads it.
+# The package's code, then the config made ready and checked (validate() against the
+# schema, and what no schema can say), before any rule reads it.
 include: "workflow/rules/code.smk"
 include: "workflow/rules/config.smk"
 include: "workflow/rules/user_files.smk"
+include: "workflow/rules/config_record.smk"
 
 
 report: "workflow/report/workflow.rst"
@@ -23,42 +25,39 @@ report: "workflow/report/workflow.rst"
 include: "workflow/rules/memory.smk"
 include: "workflow/rules/priorities.smk"
 include: "workflow/rules/build_lock.smk"
+include: "workflow/rules/parts.smk"
 include: "workflow/rules/figure_table.smk"
 include: "workflow/rules/figures.smk"
-include: "workflow/rules/lines/datasets.smk"
-include: "workflow/rules/lines/training.smk"
-include: "workflow/rules/lines/figures.smk"
-include: "workflow/rules/digits/training.smk"
-include: "workflow/rules/digits/figures.smk"
-include: "workflow/rules/digits/sweep.smk"
+
+
+# Each part's own rules, as mkdocs.yml's extra.parts lists them.
+for part in PARTS.values():
+    for rule_file in part.rules:
+
+        include: Path("workflow") / "rules" / rule_file
+
+
 include: "workflow/rules/targets.smk"
 include: "workflow/rules/explore/pages.smk"
 include: "workflow/rules/docs.smk"
 
 
-# Every asset of the tutorial, plus the metrics file the text quotes. The website is
-# a separate target: `snakemake -j4 docs` (workflow/rules/docs.smk).
+# Every part's figures, animations and numbers, and the settings they were made with.
+# The website is a separate target: `snakemake -j4 docs` (workflow/rules/docs.smk).
 rule all:
     input:
-        LINES_FIGURES,
-        DIGITS_FIGURES,
-        "results/metrics.json",
-        "results/digits/metrics.json",
+        PART_TARGETS.values(),
         "results/config.json",
 
 
-# Chapter one alone: `snakemake -j4 lines`.
-rule lines:
-    input:
-        LINES_FIGURES,
-        "results/metrics.json",
+# One part alone: `snakemake -j4 lines`, `digits`, ... (targets.smk).
+for part, targets in PART_TARGETS.items():
 
-
-# Chapter two alone: `snakemake -j4 digits`.
-rule digits:
-    input:
-        DIGITS_FIGURES,
-        "results/digits/metrics.json",
+    rule:
+        name:
+            part
+        input:
+            targets,
 
 
 # The hyperparameter sweep, not part of `all`: `snakemake -j4 sweep`.

@@ -52,7 +52,9 @@ def toy_site(tmp_path):
             (root / "docs" / "notebooks").mkdir(parents=True)
             (root / "results.json").write_text(json.dumps(METRICS))
             (root / "mkdocs.yml").write_text(
-                "nav:\n  - Part: [{P: p.md}]\nextra:\n  notebooks: {parts: {Part: part}}\n"
+                "nav:\n  - Part: [{P: p.md}]\nextra:\n  parts:\n    part:\n"
+                "      {title: Part, config: null, rules: [], notebook: notebooks/part.md,\n"
+                "       exercises: sub/b.py, title_page: {Loss: '{{ metrics.final_loss }}'}}\n"
                 "markdown_extensions:\n"
                 "  - scratchnet.docsite.run_numbers: "
                 f"{{sources: {{metrics: {root / 'results.json'}}}}}\n"

@@ -15,7 +15,7 @@ def test_a_part_notebook_follows_its_page_then_its_recipe(toy_site):
     helpers.write_text(
         "# --8<-- [start:x]\ndef one():\n    return 1\n# --8<-- [end:x]\n\n\n" + helpers.read_text()
     )
-    cells = part_notebook(config, recipe).cells
+    cells = part_notebook(config, "part").cells
     sources = [cell.source for cell in cells]
     assert [cell.cell_type for cell in cells] == ["markdown"] * 2 + ["code"] * 5
     assert sources[:3] == ["# Part", "Loss 1.18.", "import numpy as np"]  # imports first
@@ -33,7 +33,7 @@ def test_a_recipes_numbers_are_filled_and_its_without_names_left_out(toy_site):
         "<!-- code: sub/b.py helpers.py -->\n<!-- without: double -->\n"
         "# Loss {{ metrics.final_loss:.1f }}\n\n```python\nprint(SCALE, double)\n```\n",
     )
-    sources = [cell.source for cell in part_notebook(config, recipe).cells]
+    sources = [cell.source for cell in part_notebook(config, "part").cells]
     assert sources[0] == "# Loss 1.2"
     assert sources[1] == "# src/scratchnet/helpers.py\n# The scale.\nSCALE = 2"
     assert "def double" not in "".join(sources)
@@ -42,8 +42,8 @@ def test_a_recipes_numbers_are_filled_and_its_without_names_left_out(toy_site):
 def test_the_notebook_is_written_the_same_bytes_every_time(toy_site, tmp_path):
     config, recipe = toy_site("Text.\n")
     first, second = tmp_path / "part.ipynb", tmp_path / "again.ipynb"
-    write_part_notebook(config, recipe, first)
-    write_part_notebook(config, recipe, second)
+    write_part_notebook(config, "part", first)
+    write_part_notebook(config, "part", second)
     assert first.read_bytes() == second.read_bytes() and first.read_text().endswith("}\n")
     notebook = nbformat.reads(first.read_text(), as_version=4)
     assert notebook.metadata.kernelspec.name == "python3"
@@ -61,7 +61,7 @@ def test_the_notebook_is_written_the_same_bytes_every_time(toy_site, tmp_path):
 def test_a_page_the_notebook_cannot_resolve_names_the_page_and_the_piece(toy_site, page, expected):
     config, recipe = toy_site(page)
     with pytest.raises(ValueError) as error:
-        part_notebook(config, recipe)
+        part_notebook(config, "part")
     assert expected in str(error.value)
 
 
@@ -69,5 +69,5 @@ def test_a_bad_recipe_fails_naming_its_file_and_line_and_writes_nothing(toy_site
     config, recipe = toy_site("Text.\n", "# Part\n<!-- after: q.md -->\n")
     notebook = tmp_path / "part.ipynb"
     with pytest.raises(ValueError, match=rf"{recipe}:2: <!-- after: q.md --> names no page"):
-        write_part_notebook(config, recipe, notebook)
+        write_part_notebook(config, "part", notebook)
     assert not notebook.exists()

@@ -5,36 +5,36 @@ from pathlib import Path
 
 import pytest
 
-from scratchnet.docsite.parts import Part, PartError, part_pages, read_part
+from scratchnet.docsite.parts import Part, PartError, nav_pages, read_part
 
-NAV = {
-    "nav": [
-        {"Home": "index.md"},
-        {"Part one": ["one/a.md", {"B": "one/b.md"}]},
-        {"More": [{"Part two": [{"C": "two/c.md"}, {"Sub": [{"D": "two/d.md"}]}]}]},
-    ],
-    "extra": {"notebooks": {"parts": {"Part one": "one", "Part two": "two"}}},
-}
+NAV = [
+    {"Home": "index.md"},
+    {"Part one": ["one/a.md", {"B": "one/b.md"}]},
+    {"More": [{"Part two": [{"C": "two/c.md"}, {"Sub": [{"D": "two/d.md"}]}]}]},
+]
 
 
 def test_a_parts_pages_are_its_nav_sections_pages_in_order_however_nested():
-    assert part_pages(NAV, "one", Path("mkdocs.yml")) == ["one/a.md", "one/b.md"]
-    assert part_pages(NAV, "two", Path("mkdocs.yml")) == ["two/c.md", "two/d.md"]
+    assert nav_pages(NAV, "Part one", Path("mkdocs.yml")) == ["one/a.md", "one/b.md"]
+    assert nav_pages(NAV, "Part two", Path("mkdocs.yml")) == ["two/c.md", "two/d.md"]
 
 
-def test_an_unknown_part_or_a_missing_section_names_the_config_and_what_exists():
-    with pytest.raises(PartError, match=r"mkdocs\.yml: .*no part 'three'; it names 'one', 'two'"):
-        part_pages(NAV, "three", Path("mkdocs.yml"))
-    renamed = {**NAV, "extra": {"notebooks": {"parts": {"Part 1": "one"}}}}
+def test_a_missing_section_names_the_config_and_the_title():
     with pytest.raises(PartError, match=r"mkdocs\.yml: the nav has no section 'Part 1'"):
-        part_pages(renamed, "one", Path("mkdocs.yml"))
-    with pytest.raises(PartError, match="it names none"):
-        part_pages({"nav": NAV["nav"]}, "one", Path("mkdocs.yml"))
+        nav_pages(NAV, "Part 1", Path("mkdocs.yml"))
+
+
+def test_an_undeclared_part_names_the_config_and_the_parts_it_declares(toy_site):
+    config, _ = toy_site("")
+    with pytest.raises(PartError, match=r"mkdocs\.yml: extra.parts declares no part 'two'; it "
+                       r"declares 'part'"):  # fmt: skip
+        read_part(config, "two")
 
 
 def test_a_part_reads_its_numbers_and_code_from_the_sites_extensions(toy_site):
     config, _ = toy_site("Loss {{ metrics.final_loss:.2f }}.\n")
     part = read_part(config, "part")
+    assert part.name == "part" and part.declared.title == "Part"
     assert part.pages == ["p.md"] and part.pages_dir == config.parent / "docs"
     assert part.code_root == config.parent / "src" / "pkg"
     assert part.page_text("p.md") == "Loss 1.18.\n"

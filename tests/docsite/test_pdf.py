@@ -194,8 +194,16 @@ def checkout(tmp_path) -> Path:
         "site_name": "A book",
         "nav": [{"Part one": ["a.md", "b.md"]}],
         "extra": {
-            "notebooks": {"parts": {"Part one": "one"}},
-            "pdf": {"settings": {"one": {"Final loss": "{{ metrics.final_loss:.2f }}"}}},
+            "parts": {
+                "one": {
+                    "title": "Part one",
+                    "config": None,
+                    "rules": [],
+                    "notebook": "notebooks/one.md",
+                    "exercises": "exercises/lines.py",
+                    "title_page": {"Final loss": "{{ metrics.final_loss:.2f }}"},
+                }
+            }
         },
         "markdown_extensions": [
             {"scratchnet.docsite.run_numbers": {"sources": {"metrics": "results/metrics.json"}}},

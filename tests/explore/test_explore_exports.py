@@ -72,8 +72,7 @@ def exported_run(tmp_path, name="default"):
     history = train(train_set.x0(), train_set.labels, hidden=6, lr=0.01, iterations=20, seed=7)
     save_history(history, tmp_path / "history.npz")
     settings = {"hidden": 6, "lr": 0.01, "iterations": 20, "seed": 7}
-    (tmp_path / "run.json").write_text(json.dumps({"settings": settings}))
-    return train_set, history, ReplayRun(name, tmp_path / "history.npz", tmp_path / "run.json")
+    return train_set, history, ReplayRun(name, tmp_path / "history.npz", settings)
 
 
 def test_replay_export_holds_what_the_pages_trainer_starts_from_in_float64(tmp_path):
@@ -93,9 +92,3 @@ def test_replay_export_holds_what_the_pages_trainer_starts_from_in_float64(tmp_p
     x0 = read_back(tmp_path / "out" / "training-set.bin", index["training_set"])["x0"]
     np.testing.assert_array_equal(x0, train_set.x0())
     assert x0.shape == (9, 24)
-
-
-def test_replay_export_refuses_a_run_named_like_the_training_set(tmp_path):
-    _, _, run = exported_run(tmp_path, name="training-set")
-    with pytest.raises(ValueError, match="'training-set' is the training set's file"):
-        export_replay([run], tmp_path / "train.csv", tmp_path / "index.json")

@@ -1,29 +1,13 @@
-"""Figure helpers: frame choice, animation frames, deterministic saving."""
+"""Part one's figures: animation frames, the network diagram, deterministic saving."""
 
 import numpy as np
 import pytest
 
 from scratchnet.figures.common import save_figure
 from scratchnet.figures.lines import network_diagram, training_curves
-from scratchnet.figures.lines.training_animation import (
-    TrainingAnimation,
-    frame_chunk,
-    frame_iterations,
-)
+from scratchnet.figures.lines.training_animation import TrainingAnimation
 from scratchnet.lines.datasets import training_set
 from scratchnet.lines.training import first_full_accuracy, train
-
-
-def test_frame_iterations_every_k_and_always_the_last():
-    assert frame_iterations(200, 5) == list(range(0, 201, 5))
-    assert len(frame_iterations(200, 5)) == 41
-    assert frame_iterations(10, 4) == [0, 4, 8, 10]
-
-
-def test_frame_chunks_are_consecutive_and_cover_every_frame():
-    chunks = [frame_chunk(200, 5, k, 4) for k in range(4)]
-    assert [len(c) for c in chunks] == [11, 10, 10, 10]
-    assert sum(chunks, []) == frame_iterations(200, 5)
 
 
 @pytest.fixture(scope="module")

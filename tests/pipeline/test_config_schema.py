@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scratchnet.config_schema import as_schema_numbers, unknown_key_message
+from scratchnet.config_schema import (
+    as_schema_numbers,
+    described,
+    unknown_key_message,
+    value_message,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = yaml.safe_load((REPO / "workflow" / "schemas" / "config.schema.yaml").read_text())
@@ -67,3 +72,53 @@ def test_an_unknown_key_with_no_close_match_lists_the_known_keys():
     message = unknown_key_message({"typo_key": 1}, SCHEMA)
     assert message.startswith("config: unknown key 'typo_key'; known keys: seed, hidden, lr, ")
     assert "\n" not in message and "sweep" in message
+
+
+def test_a_typo_inside_a_referenced_block_names_the_closest_key():
+    # digits.reference's keys come from $defs (hidden_run -> run): the typo is still named.
+    values = {**CONFIG, "digits": {**CONFIG["digits"], "reference": {"epoch": 3}}}
+    assert unknown_key_message(values, SCHEMA) == (
+        "config: unknown key 'digits.reference.epoch'; did you mean 'digits.reference.epochs'?"
+    )
+
+
+def test_text_spelling_a_number_inside_a_referenced_block_becomes_that_number():
+    values = {"digits": {"reference": {"epochs": "4", "lr": "0.5"}}, "sweep": {"lrs": ["1"]}}
+    as_schema_numbers(values, SCHEMA)
+    assert values == {"digits": {"reference": {"epochs": 4, "lr": 0.5}}, "sweep": {"lrs": [1]}}
+    assert type(values["digits"]["reference"]["epochs"]) is int
+
+
+def test_a_reference_outside_the_schemas_defs_is_named():
+    with pytest.raises(ValueError, match="'#/\\$defs/nowhere' names nothing under \\$defs"):
+        described({"$ref": "#/$defs/nowhere"}, SCHEMA)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"lr": -1}, "config: 'lr': -1 is less than or equal to the minimum of 0 (lr: learning"),
+        ({"seed": 1.5}, "config: 'seed': 1.5 is not of type 'integer' (seed: seed of every"),
+        (
+            {"digits": {"reference": {"init": "xavier"}}},
+            "config: 'digits.reference.init': 'xavier' is not one of ['normal', 'lecun', "
+            "'glorot', 'he'] (digits.reference.init: initialisation of the weights)",
+        ),
+        (
+            {"explore": {"runs": [{"name": "training-set"}]}},
+            "config: 'explore.runs[0].name': 'training-set' is not allowed here",
+        ),
+    ],
+)
+def test_a_bad_value_is_one_line_naming_the_key_and_what_it_is(change, message):
+    values = yaml.safe_load(yaml.safe_dump(CONFIG))
+    for key, value in change.items():
+        values[key] = {**values[key], **value} if isinstance(value, dict) else value
+        if key == "digits":
+            values["digits"]["reference"] = {**CONFIG["digits"]["reference"], **value["reference"]}
+    found = value_message(values, SCHEMA)
+    assert found.startswith(message) and "\n" not in found
+
+
+def test_the_shipped_config_is_valid():
+    assert value_message(CONFIG, SCHEMA) is None

@@ -271,7 +271,8 @@ def test_each_pages_data_is_small_and_the_same_bytes_twice(built, tmp_path):
     for page in ("replay", "digits"):
         assert sum(f.stat().st_size for f in (data / page).iterdir()) <= 1_000_000, page
     training = built / "results" / "training"
-    runs = [ReplayRun("default", training / "history.npz", training / "run.json")]
+    settings = json.loads((training / "run.json").read_text())["settings"]
+    runs = [ReplayRun("default", training / "history.npz", settings)]
     export_replay(runs, built / "results/data/train.csv", tmp_path / "index.json")
     assert (tmp_path / "default.bin").read_bytes() == (data / "replay/default.bin").read_bytes()
 

@@ -1,14 +1,15 @@
-# The config, made ready once, before anything else reads it: its numbers given the types
-# the schema wants, its keys checked against the schema (a typo stops the build with one
-# line naming it), its values validated (defaults filled in), then the checks a schema
-# cannot express. A bad setting stops here, before any job runs.
+# The config, made ready once, before anything else reads it: every key and value checked
+# against the schema (a typo or a bad value stops the build with one line naming the
+# key), unset paths resolved, the user's files checked, and the values the rules derive
+# from the settings computed (scratchnet.settings). A bad setting stops here, before any
+# job runs, so no earlier output is touched.
 import sys
 from pathlib import Path
 
 import yaml
 from snakemake.utils import validate
 
-from scratchnet.config_schema import as_schema_numbers, unknown_key_message
+from scratchnet.settings import DEFAULT_RUN, SettingsProblem, prepare, sweep_point_file
 
 
 def stop(message):
@@ -22,15 +23,11 @@ CONFIG_SCHEMA = str(
     Path(workflow.basedir) / "workflow" / "schemas" / "config.schema.yaml"
 )
 with open(CONFIG_SCHEMA) as f:
-    schema = yaml.safe_load(f)
-as_schema_numbers(config, schema)
-if message := unknown_key_message(config, schema):
-    stop(message)
-validate(config, CONFIG_SCHEMA, set_default=True)
+    SCHEMA = yaml.safe_load(f)
+try:
+    PREPARED = prepare(config, SCHEMA)
+except SettingsProblem as problem:
+    stop(str(problem))
+# Snakemake's own check, as every workflow has it: by now it finds nothing to say.
+validate(config, CONFIG_SCHEMA, set_default=False)
 
-if config["snapshot_every"] > config["iterations"]:
-    stop(
-        f"config: snapshot_every ({config['snapshot_every']}) must not exceed "
-        f"iterations ({config['iterations']}): the animation would show only the first "
-        "and the last iteration"
-    )

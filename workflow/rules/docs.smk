@@ -1,9 +1,11 @@
 # The tutorial's website: its pages (docs/), every figure and the numbers the text
-# quotes, built by MkDocs into site/, with each part's notebook. `snakemake -j4 docs`
-# rebuilds stale assets first, the sweep included (its page quotes the summary).
+# quotes, built by MkDocs into site/, with each part's notebook and PDF (the parts as
+# mkdocs.yml declares them: parts.smk). `snakemake -j4 docs` rebuilds stale assets
+# first, the sweep included (its page quotes the summary).
 import os
 
-DOCS_CONFIG = CHECKOUT / "mkdocs.yml"
+from scratchnet.tutorial_parts import quoted_sources
+
 # (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
 DOCS_PAGES = sorted(path for path in (CHECKOUT / "docs").rglob("*") if path.is_file())
 DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
@@ -13,16 +15,18 @@ DOCS_CODE = sorted((PACKAGE / "docsite").rglob("*.py")) + sorted(
 PDF_CODE = sorted((PACKAGE / "docsite").glob("*.lua")) + sorted(
     (PACKAGE / "docsite").glob("*.typ")
 )
-SITE_FIGURES = LINES_FIGURES + DIGITS_FIGURES + SWEEP_FIGURES
-# Pages show code from both chapters (snippets), so an edit rebuilds the site; the
-# notebooks include the exercises' checker too.
-EXERCISES_CODE = sorted((PACKAGE / "exercises").glob("*.py"))
-SITE_CODE = sorted(set(LINES_CODE + DIGITS_CODE + DOCS_CODE + EXERCISES_CODE))
-# Each part of the nav as a notebook: its pages, then docs/notebooks/<part>.md's cells.
-NOTEBOOK_PARTS = ("lines", "digits")
-NOTEBOOK_RECIPES = [
-    CHECKOUT / "docs" / "notebooks" / f"{part}.md" for part in NOTEBOOK_PARTS
-]
+SITE_FIGURES = [*(path for figures in PART_FIGURES.values() for path in figures)]
+SITE_FIGURES += SWEEP_FIGURES
+# Pages show code from every part (snippets) and the notebooks include the exercises'
+# checker: an edit to the package rebuilds the site, but to the figures' and the browser
+# pages' code, which reaches it through the figures and the exports.
+SITE_CODE = sorted(
+    path
+    for path in PACKAGE.rglob("*.py")
+    if path.relative_to(PACKAGE).parts[0] not in ("figures", "explore")
+)
+# The pipeline's JSON files the pages quote (mkdocs.yml's extra.pipeline: the one list).
+QUOTED = quoted_sources(SITE_CONFIG)
 
 
 # The docs_dir mkdocs.yml names: the pages with figs/ beside them, and the browser pages'
@@ -30,7 +34,7 @@ NOTEBOOK_RECIPES = [
 # and --strict checks every figure.
 rule stage_docs:
     input:
-        config=DOCS_CONFIG,
+        site_config=SITE_CONFIG,
         pages=DOCS_PAGES,
         figures=SITE_FIGURES,
         explore=EXPLORE_EXPORTS,
@@ -48,30 +52,47 @@ rule stage_docs:
         "../scripts/stage_docs.py"
 
 
+# The configuration page's tables (docs/maintain/configuration.md includes them), made
+# from each setting's one source: its default in config/config.yaml, its meaning and
+# range in the schema.
+rule write_settings_tables:
+    input:
+        defaults=CHECKOUT / "config" / "config.yaml",
+        schema=CHECKOUT / "workflow" / "schemas" / "config.schema.yaml",
+        code=INFRA_CODE
+        + [PACKAGE / "settings_tables.py", PACKAGE / "config_schema.py"],
+    output:
+        tables=directory("build/settings"),
+    log:
+        "results/logs/write_settings_tables.log",
+    conda:
+        "../envs/docs.yaml"
+    resources:
+        mem_mb=200,
+        runtime=5,
+    script:
+        "../scripts/write_settings_tables.py"
+
+
 # `mkdocs build --strict`: a missing figure, a broken link or anchor, a quoted number
 # the metrics lack or math that cannot be typeset fails the build. Built under a
-# temporary name and renamed, so site/ only ever holds a complete build; the part
-# notebooks are written into it after MkDocs succeeds, and the parts' PDFs copied there.
+# temporary name and renamed, so site/ only ever holds a complete build; the parts'
+# notebooks and PDFs are copied into it after MkDocs succeeds.
 rule build_docs:
     input:
-        config=DOCS_CONFIG,
+        quoted=list(QUOTED.values()),
+        site_config=SITE_CONFIG,
         staged=rules.stage_docs.output.staged,
-        recipes=NOTEBOOK_RECIPES,
-        pdfs=expand("build/pdf/{part}.pdf", part=NOTEBOOK_PARTS),
+        settings_tables=rules.write_settings_tables.output.tables,
+        notebooks=expand("build/notebooks/{part}.ipynb", part=PARTS),
+        pdfs=expand("build/pdf/{part}.pdf", part=PARTS),
         code=SITE_CODE,
-        metrics="results/metrics.json",
-        settings="results/config.json",
-        digits="results/digits/metrics.json",
-        sweep="results/sweep/metrics.json",
     output:
         site=directory("site"),
     log:
         "results/logs/build_docs.log",
     benchmark:
         "results/benchmarks/build_docs.tsv"
-    # Before write_notebook, which reads the same pages. (A bad page fails in write_pdf,
-    # which build_docs waits for, naming the page.)
-    priority: 1
     conda:
         "../envs/docs.yaml"
     params:
@@ -84,26 +105,23 @@ rule build_docs:
 
 
 # Each part as a Jupyter notebook made from its pages (the same text, numbers and code
-# sections as the site) and docs/notebooks/<part>.md (the cells that run the code), without
-# outputs; the same sources give the same bytes.
+# sections as the site) and its recipe (the cells that run the code), without outputs;
+# the same sources give the same bytes.
 rule write_notebook:
     input:
-        config=DOCS_CONFIG,
-        recipe=CHECKOUT / "docs" / "notebooks" / "{part}.md",
+        quoted=list(QUOTED.values()),
+        site_config=SITE_CONFIG,
+        recipe=lambda wildcards: CHECKOUT / "docs" / PARTS[wildcards.part].notebook,
         # The pages as the site reads them (a page's error names the page in whichever
         # of this job, write_pdf and build_docs reads it first).
         staged=rules.stage_docs.output.staged,
         code=SITE_CODE,
-        metrics="results/metrics.json",
-        settings="results/config.json",
-        digits="results/digits/metrics.json",
-        sweep="results/sweep/metrics.json",
     output:
         notebook="build/notebooks/{part}.ipynb",
     log:
         "results/logs/write_notebook_{part}.log",
     wildcard_constraints:
-        part="|".join(NOTEBOOK_PARTS),
+        part="|".join(PARTS),
     conda:
         "../envs/docs.yaml"
     resources:
@@ -116,7 +134,7 @@ rule write_notebook:
 # `snakemake -j4 notebooks`: the notebooks alone.
 rule notebooks:
     input:
-        expand(rules.write_notebook.output.notebook, part=NOTEBOOK_PARTS),
+        expand(rules.write_notebook.output.notebook, part=PARTS),
 
 
 # Each part as a typeset PDF made from its pages (the same text, numbers and code sections
@@ -124,14 +142,11 @@ rule notebooks:
 # contents, the figures (an animation as its strip of frames), the maths typeset.
 rule write_pdf:
     input:
-        config=DOCS_CONFIG,
+        quoted=list(QUOTED.values()),
+        site_config=SITE_CONFIG,
         # The pages with figs/ beside them, as the site reads them.
         staged=rules.stage_docs.output.staged,
         code=SITE_CODE + PDF_CODE,
-        metrics="results/metrics.json",
-        settings="results/config.json",
-        digits="results/digits/metrics.json",
-        sweep="results/sweep/metrics.json",
     output:
         pdf="build/pdf/{part}.pdf",
     log:
@@ -139,7 +154,7 @@ rule write_pdf:
     benchmark:
         "results/benchmarks/write_pdf_{part}.tsv"
     wildcard_constraints:
-        part="|".join(NOTEBOOK_PARTS),
+        part="|".join(PARTS),
     conda:
         "../envs/docs.yaml"
     resources:
@@ -156,11 +171,10 @@ rule write_pdf:
 # `snakemake -j4 pdf`: the PDFs alone.
 rule pdf:
     input:
-        expand(rules.write_pdf.output.pdf, part=NOTEBOOK_PARTS),
+        expand(rules.write_pdf.output.pdf, part=PARTS),
 
 
 # The target: `snakemake -j4 docs`.
 rule docs:
     input:
         rules.build_docs.output.site,
-        rules.notebooks.input,

@@ -1,29 +1,25 @@
-# What each target builds (the rules `all`, `lines`, `digits`, `sweep` in the Snakefile,
-# and the website's figures), derived from where each file is declared: a chapter's
-# static figures are its entries in workflow/figures.yaml, its animations the outputs of
-# the rules that make them (lines/figures.smk, digits/figures.smk).
+# What each part's target builds (`snakemake -j4 lines`, ...; the rules `all` and each
+# part's are in the Snakefile), derived from where each file is declared: a part's static
+# figures are its entries in workflow/figures.yaml, its animations and numbers what its
+# rule files add to PART_OUTPUTS.
 
 
-def table_figures(chapter, target):
-    """The files in figs/ of ``chapter``'s entries in workflow/figures.yaml that
-    ``target`` builds (an entry's `target`, by default its chapter), one per wildcard
-    value."""
+def table_figures(part, target):
+    """The files in figs/ of ``part``'s entries in workflow/figures.yaml that ``target``
+    builds (an entry's `target`, by default its part), one per wildcard value."""
     return [
         path
-        for file, figure in FIGURE_TABLE[chapter].items()
-        if figure.get("target", chapter) == target
+        for file, figure in FIGURE_TABLE.get(part, {}).items()
+        if figure.get("target", part) == target
         for path in expand(f"figs/{file}", **figure.get("wildcards", {}))
     ]
 
 
-LINES_FIGURES = [
-    *table_figures("lines", "lines"),
-    *rules.assemble_training_animation.output,
-    *rules.encode_training_video.output,
-]
-DIGITS_FIGURES = [
-    *table_figures("digits", "digits"),
-    *rules.render_digits_animation.output,
-    *rules.encode_digits_video.output,
-]
+# Each part's figures (what the website shows), and everything its target builds.
+PART_FIGURES = {
+    part: [*table_figures(part, part), *PART_ANIMATIONS.get(part, [])] for part in PARTS
+}
+PART_TARGETS = {
+    part: [*PART_FIGURES[part], *PART_OUTPUTS.get(part, [])] for part in PARTS
+}
 SWEEP_FIGURES = table_figures("digits", "sweep")

@@ -1,5 +1,5 @@
-"""Snakemake script: build the tutorial's website with `mkdocs build --strict`, then write
-each part's notebook into it (notebooks/<part>.ipynb) and publish its PDF (pdf/<part>.pdf),
+"""Snakemake script: build the tutorial's website with `mkdocs build --strict`, then
+publish each part's notebook (notebooks/<part>.ipynb) and PDF (pdf/<part>.pdf) in it,
 which every page of the part links."""
 
 import shutil
@@ -7,17 +7,15 @@ from pathlib import Path
 
 from scratchnet.atomic import written_atomically
 from scratchnet.docsite.build import run_builder
-from scratchnet.docsite.notebook import write_part_notebook
 from scratchnet.joblog import job_log
 
 with job_log(snakemake.log[0]):
-    config = Path(snakemake.input.config)
     with written_atomically(snakemake.output.site) as partial:
-        run_builder(config, partial, **dict(snakemake.params.items()))
-        (partial / "notebooks").mkdir()
-        for recipe in snakemake.input.recipes:
-            notebook = partial / "notebooks" / f"{Path(recipe).stem}.ipynb"
-            write_part_notebook(config, recipe, notebook, pages_dir=snakemake.input.staged)
-        (partial / "pdf").mkdir()
-        for pdf in snakemake.input.pdfs:
-            shutil.copyfile(pdf, partial / "pdf" / Path(pdf).name)
+        run_builder(snakemake.input.site_config, partial, **dict(snakemake.params.items()))
+        for folder, files in (
+            ("notebooks", snakemake.input.notebooks),
+            ("pdf", snakemake.input.pdfs),
+        ):
+            (partial / folder).mkdir()
+            for file in files:
+                shutil.copyfile(file, partial / folder / Path(file).name)

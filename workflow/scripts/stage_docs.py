@@ -9,7 +9,7 @@ from scratchnet.joblog import job_log
 EXPORTS = Path("results/explore/data")
 
 with job_log(snakemake.log[0]):
-    pages = Path(snakemake.input.config).parent / "docs"
+    pages = Path(snakemake.input.site_config).parent / "docs"
     data = {
         Path("explore/data") / Path(export).relative_to(EXPORTS): export
         for export in snakemake.input.explore

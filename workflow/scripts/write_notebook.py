@@ -5,8 +5,8 @@ from scratchnet.joblog import job_log
 
 with job_log(snakemake.log[0]):
     write_part_notebook(
-        snakemake.input.config,
-        snakemake.input.recipe,
+        snakemake.input.site_config,
+        snakemake.wildcards.part,
         snakemake.output.notebook,
         pages_dir=snakemake.input.staged,
     )

@@ -5,7 +5,7 @@ from scratchnet.joblog import job_log
 
 with job_log(snakemake.log[0]):
     write_part_pdf(
-        snakemake.input.config,
+        snakemake.input.site_config,
         snakemake.wildcards.part,
         snakemake.output.pdf,
         snakemake.input.staged,

@@ -1,8 +1,8 @@
 """Hyperparameter sweeps: one training per point of a grid, and their summary.
 
 A point is (loss, initialisation, learning rate, seed) with the sweep's shared settings
-(hidden units, batch size, epochs); its result is a file named after it (``point_of``
-reads the point back from the name). One job may train several points, one after
+(hidden units, batch size, epochs); its result is a file of its own (the workflow names
+it, scratchnet.settings.sweep_point_file). One job may train several points, one after
 another (``run_chunk``). A point that diverges is a result, recorded with the epoch it
 diverged in. The summary has one row per point, sorted, so the same points give
 the same bytes however the sweep was run (one laptop, a cluster, interrupted or not).
@@ -61,26 +61,22 @@ def save_point(record: dict, path: str | Path) -> None:
         partial.write_text(json.dumps(record, sort_keys=True) + "\n")
 
 
-def point_of(path: str | Path) -> dict:
-    """The point whose result is the file ``path``, named
-    ``.../{loss}/{init}/lr{lr}/seed{seed}.json`` (as the workflow names them)."""
-    *_, loss, init, lr, seed = Path(path).with_suffix("").parts
-    return {
-        "loss": loss,
-        "init": init,
-        "lr": float(lr.removeprefix("lr")),
-        "seed": int(seed.removeprefix("seed")),
-    }
-
-
 def run_chunk(
-    paths: list[str | Path], *, settings: dict, train: Split, valid: Split, report=print
+    points: list[dict],
+    paths: list[str | Path],
+    *,
+    settings: dict,
+    train: Split,
+    valid: Split,
+    report=print,
 ) -> None:
-    """Train the point of each result file in ``paths``, one after another, and save each
-    as soon as it is trained (a killed job keeps the points it finished). ``report`` gets
-    one line per point: its time spent training and how it ended."""
-    for path in paths:
-        point = point_of(path)
+    """Train each of ``points`` (loss, init, lr, seed), one after another, and save each
+    to its file of ``paths`` as soon as it is trained (a killed job keeps the points it
+    finished). ``report`` gets one line per point: its time spent training and how it
+    ended."""
+    if len(points) != len(paths):
+        raise ValueError(f"{len(points)} points but {len(paths)} result files")
+    for point, path in zip(points, paths):
         started = time.perf_counter()
         record = run_point(**point, settings=settings, train=train, valid=valid)
         trained_s = time.perf_counter() - started

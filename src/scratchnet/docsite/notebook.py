@@ -4,8 +4,8 @@ The notebook follows the part's pages in order (``parts``): each page's text as 
 cells, with the numbers quoted from the run (as the site) and the math left as
 ``$...$`` for Jupyter to render; each code block the page shows as code cells holding
 the package's own definitions (``cells``, ``linker``). After a page come the cells its
-recipe, ``docs/notebooks/<part>.md`` (``recipe``), adds: make the data, train, print the
-numbers the text quotes, draw the pictures. The imports the package's code needs come
+recipe (``recipe``: the file the part declares, e.g. ``docs/notebooks/lines.md``) adds:
+make the data, train, print the numbers the text quotes, draw the pictures. The imports the package's code needs come
 first of all code.
 
 Written with nbformat, without outputs, so the same sources give the same bytes.
@@ -29,24 +29,26 @@ KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 
 def write_part_notebook(
     config_file: str | Path,
-    recipe_file: str | Path,
+    part_name: str,
     notebook_file: str | Path,
     pages_dir: str | Path | None = None,
 ) -> None:
-    """Write the notebook of ``recipe_file``'s part (its name is the recipe's stem) to
-    ``notebook_file``, atomically. ``pages_dir`` defaults to docs/ beside the config."""
-    notebook = part_notebook(config_file, recipe_file, pages_dir)
+    """Write the notebook of the part ``part_name`` (its key in mkdocs.yml's
+    ``extra.parts``) to ``notebook_file``, atomically. ``pages_dir`` defaults to docs/
+    beside the config."""
+    notebook = part_notebook(config_file, part_name, pages_dir)
     text = nbformat.writes(notebook)
     with written_atomically(notebook_file) as partial:
         partial.write_text(text if text.endswith("\n") else text + "\n")
 
 
 def part_notebook(
-    config_file: str | Path, recipe_file: str | Path, pages_dir: str | Path | None = None
+    config_file: str | Path, part_name: str, pages_dir: str | Path | None = None
 ) -> nbformat.NotebookNode:
-    """The notebook of ``recipe_file``'s part, as an nbformat node (validated)."""
-    recipe_file = Path(recipe_file)
-    part = read_part(config_file, recipe_file.stem, pages_dir)
+    """The notebook of the part ``part_name``, as an nbformat node (validated); its
+    recipe is the file the part declares, under docs/ beside the config."""
+    part = read_part(config_file, part_name, pages_dir)
+    recipe_file = Path(config_file).parent / "docs" / part.declared.notebook
     recipe_text = fill_numbers(recipe_file.read_text(), part.number_sources, where=str(recipe_file))
     recipe = parse_recipe(recipe_text, recipe_file, part.pages, part.code_root)
     source = PackageSource(part.code_root, without=tuple(recipe.without))

@@ -1,6 +1,7 @@
-"""A part of the tutorial as mkdocs.yml declares it: its pages in nav order (the nav
-section that ``extra.notebooks.parts`` names), the results their numbers are quoted from
-and the source folder their code sections are cut from, as the site reads them.
+"""A part of the tutorial as the site reads it: its pages in nav order (the nav section
+its declaration in mkdocs.yml's ``extra.parts`` names, ``scratchnet.tutorial_parts``),
+the results their numbers are quoted from and the source folder their code sections are
+cut from.
 
 A notebook is made from a part; any other output made from the same pages (a printed
 copy, say) reads the part here too, so all of them follow the site.
@@ -12,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scratchnet.docsite.run_numbers import fill_numbers, load_sources
+from scratchnet.tutorial_parts import DeclaredPart, declared_parts, read_site_config
 from scratchnet.user_errors import InputProblem
 
 QUOTING_EXTENSION = "scratchnet.docsite.run_numbers"
@@ -30,15 +30,20 @@ class PartError(InputProblem, ValueError):
 
 @dataclass(frozen=True)
 class Part:
-    """One part: ``pages`` (paths under ``pages_dir``, in nav order), the quoted results
-    ``number_sources`` (source name -> its JSON, as run_numbers loads it) and
-    ``code_root`` (src/scratchnet, where ``--8<-- "file:section"`` is read)."""
+    """One part: its ``declared`` fields (its title, recipe, title page, ...), ``pages``
+    (paths under ``pages_dir``, in nav order), the quoted results ``number_sources``
+    (source name -> its JSON, as run_numbers loads it) and ``code_root``
+    (src/scratchnet, where ``--8<-- "file:section"`` is read)."""
 
-    name: str
+    declared: DeclaredPart
     pages: list[str]
     pages_dir: Path
     number_sources: dict[str, Any]
     code_root: Path
+
+    @property
+    def name(self) -> str:
+        return self.declared.key
 
     def page_text(self, page: str) -> str:
         """The page's Markdown with the numbers it quotes filled in, as the site has it."""
@@ -50,34 +55,34 @@ class Part:
 
 
 def read_part(config_file: str | Path, name: str, pages_dir: str | Path | None = None) -> Part:
-    """The part ``name`` of the site ``config_file`` (mkdocs.yml) declares; its pages are
-    read from ``pages_dir``, docs/ beside the config by default."""
+    """The part ``name`` (its key in ``extra.parts``) of the site ``config_file``
+    (mkdocs.yml); its pages are read from ``pages_dir``, docs/ beside the config by
+    default."""
     config_file = Path(config_file)
-    config = yaml.safe_load(config_file.read_text())
+    config = read_site_config(config_file)
+    parts = declared_parts(config_file)
+    if name not in parts:
+        raise PartError(
+            f"{config_file}: extra.parts declares no part {name!r}; it declares "
+            + ", ".join(map(repr, parts))
+        )
     pages_dir = Path(pages_dir) if pages_dir else config_file.parent / "docs"
-    pages = part_pages(config, name, config_file)
+    pages = nav_pages(config.get("nav") or [], parts[name].title, config_file)
     sources = load_sources(extension_config(config, QUOTING_EXTENSION, config_file)["sources"])
     base = extension_config(config, SNIPPETS_EXTENSION, config_file)["base_path"]
     base = base[0] if isinstance(base, list) else base
-    return Part(name, pages, pages_dir, sources, config_file.parent / base)
+    return Part(parts[name], pages, pages_dir, sources, config_file.parent / base)
 
 
-def part_pages(config: dict, part: str, config_file: Path) -> list[str]:
-    """The pages of the nav section that ``extra.notebooks.parts`` names ``part``."""
-    parts = ((config.get("extra") or {}).get("notebooks") or {}).get("parts") or {}
-    titles = [title for title, name in parts.items() if name == part]
-    if not titles:
-        raise PartError(
-            f"{config_file}: extra.notebooks.parts names no part {part!r}; it names "
-            + (", ".join(map(repr, parts.values())) or "none")
-        )
+def nav_pages(nav: list, title: str, config_file: Path) -> list[str]:
+    """The pages of the nav section titled ``title``, in order, however deeply nested."""
 
     def find(entries):
         for entry in entries:
             if not isinstance(entry, dict):  # a page without a title: "one/a.md"
                 continue
-            for title, value in entry.items():
-                if title == titles[0] and isinstance(value, list):
+            for name, value in entry.items():
+                if name == title and isinstance(value, list):
                     return list(flatten(value))
                 if isinstance(value, list):
                     found = find(value)
@@ -90,9 +95,9 @@ def part_pages(config: dict, part: str, config_file: Path) -> list[str]:
             value = next(iter(entry.values())) if isinstance(entry, dict) else entry
             yield from flatten(value) if isinstance(value, list) else [value]
 
-    pages = find(config.get("nav") or [])
+    pages = find(nav)
     if not pages:
-        raise PartError(f"{config_file}: the nav has no section {titles[0]!r}")
+        raise PartError(f"{config_file}: the nav has no section {title!r}")
     return pages
 
 

@@ -20,12 +20,12 @@ from pathlib import Path
 import markdown
 import pypandoc
 import typst
-import yaml
 
 from scratchnet.atomic import written_atomically
 from scratchnet.docsite.pandoc_text import pandoc_page
 from scratchnet.docsite.parts import SNIPPETS_EXTENSION, Part, extension_config, read_part
 from scratchnet.docsite.run_numbers import fill_numbers
+from scratchnet.tutorial_parts import read_site_config
 from scratchnet.user_errors import InputProblem
 
 HERE = Path(__file__).parent
@@ -59,8 +59,8 @@ def write_part_pdf(
     paper: str = "a4",
     site_url: str = "",
 ) -> None:
-    """Write the PDF of the part named ``part`` (as ``extra.notebooks.parts`` names it in
-    ``config_file``, mkdocs.yml) to ``pdf_file``, atomically, from the staged pages in
+    """Write the PDF of the part named ``part`` (its key in ``config_file``'s, mkdocs.yml's,
+    ``extra.parts``) to ``pdf_file``, atomically, from the staged pages in
     ``pages_dir`` (the site's docs_dir, with figs/). ``site_url`` gives the web pages'
     addresses on paper; without it, their paths."""
     pdf = part_pdf(config_file, part, pages_dir, paper=paper, site_url=site_url)
@@ -80,7 +80,7 @@ def part_pdf(
     if paper not in PAPERS:
         raise PdfError(f"config pdf_paper: {paper!r}; expected one of {', '.join(PAPERS)}")
     config_file = Path(config_file)
-    config = yaml.safe_load(config_file.read_text())
+    config = read_site_config(config_file)
     pages = read_part(config_file, part, pages_dir)
     body = to_typst(part_markdown(pages, config, config_file), site_url, pages.pages_dir)
     facts = title_page(pages, config, config_file)
@@ -105,16 +105,14 @@ def part_markdown(part: Part, config: dict, config_file: Path) -> str:
 
 def title_page(part: Part, config: dict, config_file: Path) -> dict:
     """The title page's facts: the site's title, the part's, and the run's settings that
-    ``extra.pdf.settings.<part>`` quotes (label -> text with quotes)."""
-    parts = config["extra"]["notebooks"]["parts"]  # read_part has found the part there
-    settings = ((config["extra"].get("pdf") or {}).get("settings") or {}).get(part.name) or {}
-    where = f"{config_file}: extra.pdf.settings.{part.name}"
+    the part's ``title_page`` quotes (label -> text with quotes)."""
+    where = f"{config_file}: extra.parts.{part.name}.title_page"
     return {
         "title": config.get("site_name", ""),
-        "part": next(title for title, name in parts.items() if name == part.name),
+        "part": part.declared.title,
         "settings": [
             [label, fill_numbers(str(value), part.number_sources, where=where)]
-            for label, value in settings.items()
+            for label, value in part.declared.title_page.items()
         ],
     }
 

@@ -17,7 +17,6 @@ fixed colour scales (as train-anim.gif computes them), and the names of pixels a
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,16 +31,17 @@ from .pack import PackedArrays, write_index
 DTYPE = "<f8"
 # The arrays of a run the page reads; the rest of the History it computes.
 RUN_ARRAYS = ("W1", "b1", "W2", "b2", "loss", "accuracy")
-TRAINING_SET = "training-set"
+TRAINING_SET = "training-set"  # a file beside the runs': no run may take the name
 
 
 class ReplayRun(NamedTuple):
-    """One run to replay: its ``name`` (in the URL and file name), the ``history.npz`` and
-    the ``run.json`` (its settings) that train_network saved."""
+    """One run to replay: its ``name`` (in the URL and file name), the ``history.npz``
+    train_network saved, and the ``settings`` it was trained with (hidden, lr,
+    iterations, seed), as the workflow prepared them (scratchnet.settings.replay_runs)."""
 
     name: str
     history: str | Path
-    run: str | Path
+    settings: dict
 
 
 def run_label(settings: dict, default: dict) -> str:
@@ -58,16 +58,14 @@ def export_replay(runs: list[ReplayRun], train_csv: str | Path, index_path: str 
     set the runs learned."""
     train_set = read_csv(train_csv)
     labels = train_set.labels
-    if TRAINING_SET in (run.name for run in runs):
-        raise ValueError(f"explore.runs: the name {TRAINING_SET!r} is the training set's file")
     folder = Path(index_path).parent
     images = PackedArrays()
     images.add("x0", train_set.x0(), DTYPE)
     training = images.write(folder / f"{TRAINING_SET}.bin")
-    default = json.loads(Path(runs[0].run).read_text())["settings"]
+    default = runs[0].settings
     exported = []
     for run in runs:
-        settings = json.loads(Path(run.run).read_text())["settings"]
+        settings = run.settings
         history = load_history(run.history)
         if history.A2.shape[2] != len(labels):
             raise ValueError(

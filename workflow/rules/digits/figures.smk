@@ -46,4 +46,10 @@ use rule encode_training_video as encode_digits_video with:
     priority: 0
     params:
         frame_ms=DIGITS["frame_ms"],
-        frames=DIGITS["softmax_regression"]["epochs"] + 1,
+        frames=PREPARED.digits_animation_frames,
+
+
+PART_ANIMATIONS["digits"] = [
+    rules.render_digits_animation.output.gif,
+    rules.encode_digits_video.output.mp4,
+]

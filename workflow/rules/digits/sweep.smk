@@ -2,21 +2,11 @@
 # `snakemake --profile profiles/slurm sweep` on a Slurm cluster. One job per chunk of
 # points, each declaring what it needs, so any executor can place it. Not part of `all`.
 
-# The grid (config `sweep:`): a result file per point, named after the point
-# (scratchnet.digits.sweep.point_of reads it back), in a fixed order, cut into chunks of
-# `points_per_job`: one job trains a chunk, point after point.
+# The grid (config `sweep:`): a result file per point, in a fixed order, cut into chunks
+# of `points_per_job` (config.smk prepares them): one job trains a chunk, point after
+# point, each point handed to it as params.
 SWEEP = config["sweep"]
-SWEEP_POINTS = expand(
-    "results/sweep/points/{loss}/{init}/lr{lr}/seed{seed}.json",
-    loss=SWEEP["losses"],
-    init=SWEEP["inits"],
-    lr=SWEEP["lrs"],
-    seed=SWEEP["seeds"],
-)
-SWEEP_CHUNKS = [
-    SWEEP_POINTS[start : start + SWEEP["points_per_job"]]
-    for start in range(0, len(SWEEP_POINTS), SWEEP["points_per_job"])
-]
+SWEEP_POINTS = [sweep_point_file(point) for point in PREPARED.sweep_points]
 
 
 # The summary and its figure read small files and take a second: on a cluster they run
@@ -49,7 +39,7 @@ use rule make_digits_splits as make_sweep_splits with:
 # own result file as it finishes. A chunk is a job, with its own rule: a killed sweep
 # reruns only the chunks that miss a point. Memory is one point's (they run in turn),
 # runtime the sum of its points'.
-for index, points in enumerate(SWEEP_CHUNKS):
+for index, points in enumerate(PREPARED.sweep_chunks):
 
     rule:
         name:
@@ -59,7 +49,7 @@ for index, points in enumerate(SWEEP_CHUNKS):
             valid="results/sweep/data/valid.npz",
             code=DIGITS_CODE,
         output:
-            points=points,
+            points=[sweep_point_file(point) for point in points],
         log:
             f"results/logs/sweep/chunk-{index}.log",
         benchmark:
@@ -70,6 +60,7 @@ for index, points in enumerate(SWEEP_CHUNKS):
             mem_mb=training_mem_mb,
             runtime=SWEEP["runtime"] * len(points),
         params:
+            points=points,
             settings={key: SWEEP[key] for key in ("hidden", "batch_size", "epochs")},
         script:
             "../../scripts/digits/train_sweep_chunk.py"
@@ -96,6 +87,6 @@ rule summarise_sweep:
         mem_mb=training_mem_mb,
         runtime=5,
     params:
-        mnist=not unset(DIGITS["mnist_dir"]),
+        mnist=DIGITS["mnist_dir"] is not None,
     script:
         "../../scripts/digits/summarise_sweep.py"

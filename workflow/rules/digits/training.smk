@@ -163,3 +163,6 @@ rule summarise_digits:
         mem_mb=training_mem_mb,
     script:
         "../../scripts/digits/summarise_digits.py"
+
+
+PART_OUTPUTS["digits"] = [rules.summarise_digits.output.metrics]

@@ -4,25 +4,15 @@
 import re
 
 EXPLORE = config["explore"]
-# The replay page's runs: the tutorial's own, then the config's (explore.runs), each a
-# change of seed and/or learning rate to the tutorial's settings.
-EXPLORE_RUNS = {
-    run["name"]: {
-        "seed": int(run.get("seed", config["seed"])),
-        "lr": run.get("lr", config["lr"]),
-    }
-    for run in EXPLORE["runs"]
-}
-if len(EXPLORE_RUNS) != len(EXPLORE["runs"]):
-    raise ValueError(
-        "config: explore.runs gives two runs the same name; names must differ"
-    )
-REPLAY_NAMES = ["default", *EXPLORE_RUNS]
+# The replay page's runs: the tutorial's own, then the config's (explore.runs), each
+# name -> its training settings (config.smk prepares them: scratchnet.settings).
+REPLAY_RUNS = PREPARED.replay_runs
+EXPLORE_RUNS = [name for name in REPLAY_RUNS if name != DEFAULT_RUN]
 EXPLORE_DATA = Path("results/explore/data")
 EXPLORE_EXPORTS = [
     EXPLORE_DATA / "replay" / "index.json",
     EXPLORE_DATA / "replay" / "training-set.bin",
-    *(EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_NAMES),
+    *(EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_RUNS),
     EXPLORE_DATA / "digits" / "index.json",
     EXPLORE_DATA / "digits" / "model.bin",
 ]
@@ -33,8 +23,8 @@ EXPLORE_CODE = sorted((PACKAGE / "explore").glob("*.py")) + figure_code(
 
 # Where each replay run's history.npz and run.json are saved.
 REPLAY_FOLDERS = {
-    name: "results/training" if name == "default" else f"results/explore/runs/{name}"
-    for name in REPLAY_NAMES
+    name: "results/training" if name == DEFAULT_RUN else f"results/explore/runs/{name}"
+    for name in REPLAY_RUNS
 }
 
 
@@ -52,10 +42,7 @@ use rule train_network as train_explore_run with:
         run="|".join(map(re.escape, EXPLORE_RUNS)) or "no-runs",
     priority: 0
     params:
-        hidden=config["hidden"],
-        lr=lambda wildcards: EXPLORE_RUNS[wildcards.run]["lr"],
-        iterations=config["iterations"],
-        seed=lambda wildcards: EXPLORE_RUNS[wildcards.run]["seed"],
+        settings=lambda wildcards: REPLAY_RUNS[wildcards.run],
 
 
 # The replay page's data: every run's parameters at every iteration and the training
@@ -64,12 +51,11 @@ rule export_replay:
     input:
         train="results/data/train.csv",
         histories=[f"{folder}/history.npz" for folder in REPLAY_FOLDERS.values()],
-        runs=[f"{folder}/run.json" for folder in REPLAY_FOLDERS.values()],
         code=EXPLORE_CODE,
     output:
         index=EXPLORE_DATA / "replay" / "index.json",
         training_set=EXPLORE_DATA / "replay" / "training-set.bin",
-        runs=[EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_NAMES],
+        runs=[EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_RUNS],
     log:
         "results/logs/export_replay.log",
     benchmark:
@@ -77,7 +63,7 @@ rule export_replay:
     conda:
         CONDA_ENV
     params:
-        names=REPLAY_NAMES,
+        runs=REPLAY_RUNS,
     script:
         "../../scripts/explore/export_replay.py"
 

@@ -1,11 +1,9 @@
 # Chapter one's animation, drawn from the datasets and the saved training history only:
 # redrawing never retrains. Its static figures are entries of workflow/figures.yaml.
 
-# Frames in the animation (as scratchnet.figures.training_animation.frame_iterations
-# counts them: every snapshot_every-th iteration, and the last), and the parts rendered
-# by separate jobs: at most one part per frame.
-N_FRAMES = -(-config["iterations"] // config["snapshot_every"]) + 1
-N_CHUNKS = min(config["frame_chunks"], N_FRAMES)
+# The animation's frames (every snapshot_every-th iteration, and the last) and the parts
+# separate jobs render (config.smk prepares them: scratchnet.figures.frames).
+LINES_ANIMATION = PREPARED.lines_animation
 
 
 # One part of the animation, a run of consecutive frames: parts render in parallel.
@@ -26,8 +24,9 @@ rule render_animation_part:
     conda:
         CONDA_ENV
     params:
-        chunks=N_CHUNKS,
-        every=config["snapshot_every"],
+        iterations=lambda wildcards: LINES_ANIMATION.parts[int(wildcards.chunk)],
+        palette=LINES_ANIMATION.palette,
+        before=lambda wildcards: LINES_ANIMATION.before(int(wildcards.chunk)),
         frame_ms=config["frame_ms"],
         dpi=config["gif_dpi"],
     script:
@@ -37,7 +36,10 @@ rule render_animation_part:
 # The training animation: its parts joined in order into one looping GIF.
 rule assemble_training_animation:
     input:
-        parts=expand("results/animation/part-{chunk}.gif", chunk=range(N_CHUNKS)),
+        parts=expand(
+            "results/animation/part-{chunk}.gif",
+            chunk=range(len(LINES_ANIMATION.parts)),
+        ),
         code=figure_code("lines", "gif_stream"),
     output:
         gif=report(
@@ -78,6 +80,12 @@ rule encode_training_video:
         CONDA_ENV
     params:
         frame_ms=config["frame_ms"],
-        frames=N_FRAMES,
+        frames=len(LINES_ANIMATION.shown),
     script:
         "../../scripts/lines/encode_training_video.py"
+
+
+PART_ANIMATIONS["lines"] = [
+    rules.assemble_training_animation.output.gif,
+    rules.encode_training_video.output.mp4,
+]

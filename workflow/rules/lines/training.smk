@@ -1,5 +1,4 @@
 # Training (the only place the network learns) and its evaluation on both validation sets.
-import json
 
 
 # Gradient descent, saving every parameter, activation, loss and accuracy per iteration.
@@ -18,10 +17,8 @@ rule train_network:
     conda:
         CONDA_ENV
     params:
-        hidden=config["hidden"],
-        lr=config["lr"],
-        iterations=config["iterations"],
-        seed=config["seed"],
+        # hidden, lr, iterations and seed, as the replay page's runs have them.
+        settings=PREPARED.replay_runs[DEFAULT_RUN],
     script:
         "../../scripts/lines/train_network.py"
 
@@ -47,18 +44,4 @@ rule evaluate_network:
         "../../scripts/lines/evaluate_network.py"
 
 
-# The whole configuration of the latest build, so every output traces to its settings.
-rule record_config:
-    output:
-        config="results/config.json",
-    log:
-        "results/logs/record_config.log",
-    benchmark:
-        "results/benchmarks/record_config.tsv"
-    conda:
-        CONDA_ENV
-    params:
-        # As sorted JSON text: the same settings, in any key order, do not rerun it.
-        settings=json.dumps(config, sort_keys=True),
-    script:
-        "../../scripts/lines/record_config.py"
+PART_OUTPUTS["lines"] = [rules.evaluate_network.output.metrics]

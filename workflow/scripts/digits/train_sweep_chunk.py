@@ -10,6 +10,7 @@ from scratchnet.joblog import job_log, print_progress
 with job_log(snakemake.log[0], threads=snakemake.threads):
     train, valid = load_split(snakemake.input.train), load_split(snakemake.input.valid)
     run_chunk(
+        snakemake.params.points,
         snakemake.output.points,
         settings=snakemake.params.settings,
         train=train,

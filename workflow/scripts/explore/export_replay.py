@@ -5,9 +5,9 @@ from scratchnet.joblog import job_log
 
 with job_log(snakemake.log[0]):
     runs = [
-        ReplayRun(name, history, run)
-        for name, history, run in zip(
-            snakemake.params.names, snakemake.input.histories, snakemake.input.runs
+        ReplayRun(name, history, settings)
+        for (name, settings), history in zip(
+            snakemake.params.runs.items(), snakemake.input.histories
         )
     ]
     export_replay(runs, snakemake.input.train, snakemake.output.index)

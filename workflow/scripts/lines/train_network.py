@@ -10,7 +10,7 @@ from scratchnet.lines.snapshots import save_history
 from scratchnet.lines.training import train
 
 with job_log(snakemake.log[0], threads=snakemake.threads):
-    settings = dict(snakemake.params.items())
+    settings = snakemake.params.settings
     train_set = read_csv(snakemake.input.train)
     history = train(train_set.x0(), train_set.labels, progress=print_progress, **settings)
     save_history(history, snakemake.output.history)

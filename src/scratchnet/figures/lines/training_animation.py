@@ -41,14 +41,6 @@ ACTIVATION_CMAP = "viridis"
 PROBABILITY_CMAP = "gray"  # 1 is white, as in y_enc.png; neutral beside green/red dots
 
 
-def frame_iterations(n_iterations: int, every: int) -> list[int]:
-    """Iterations shown as frames: 0, every, 2*every, ... and always the last one."""
-    shown = list(range(0, n_iterations + 1, every))
-    if shown[-1] != n_iterations:
-        shown.append(n_iterations)
-    return shown
-
-
 class TrainingAnimation:
     """Renders frames of one training run: ``frame(iteration) -> (H, W, 4)`` RGBA pixels."""
 
@@ -307,45 +299,33 @@ class TrainingAnimation:
             text.set_text(number)
 
 
-def palette_samples(n_iterations: int, every: int) -> list[int]:
-    """The frames the animation's one palette is fitted to: first, middle and last."""
-    shown = frame_iterations(n_iterations, every)
-    return [shown[0], shown[len(shown) // 2], shown[-1]]
-
-
-def frame_chunk(n_iterations: int, every: int, chunk: int, chunks: int) -> list[int]:
-    """The iterations of part ``chunk`` (0-based) of ``chunks`` consecutive parts."""
-    shown = frame_iterations(n_iterations, every)
-    return [int(i) for i in np.array_split(shown, chunks)[chunk]]
-
-
 @styled  # once for the whole part, not once per frame
 def write_gif_part(
     history: History,
     labels: np.ndarray,
     path: str | Path,
     *,
-    every: int,
-    chunk: int,
-    chunks: int,
+    iterations: list[int],
+    palette: list[int],
+    before: int | None,
     duration_ms: int,
     dpi: int,
     progress=None,
 ) -> int:
-    """Stream part ``chunk`` of ``chunks`` of the animation to the GIF ``path``.
+    """Stream the frames of ``iterations``, one part of the animation, to the GIF ``path``.
 
-    Every part fits the same palette (from the same sample frames) and, after the first,
-    starts with the change from the previous part's last frame, so the parts join into
-    one animation (``join_gif_parts``). Returns the number of frames written.
+    Every part fits the same palette (to the frames of the iterations ``palette``) and,
+    after the first, starts with the change from the previous part's last frame, the
+    iteration ``before``, so the parts join into one animation (``join_gif_parts``).
+    ``scratchnet.figures.frames`` shares the frames out. Returns the number of frames
+    written.
     """
     animation = TrainingAnimation(history, labels, dpi)
-    n = history.iterations
-    palette = shared_palette(animation.frame(i) for i in palette_samples(n, every))
-    before = animation.frame(frame_chunk(n, every, chunk - 1, chunks)[-1]) if chunk else None
-    iterations = frame_chunk(n, every, chunk, chunks)
+    colours = shared_palette(animation.frame(i) for i in palette)
+    previous = animation.frame(before) if before is not None else None
     size = animation.fig.canvas.get_width_height()
     report_every = max(1, len(iterations) // 5)
-    with GifStream(path, palette, size, duration_ms, previous=before) as gif:
+    with GifStream(path, colours, size, duration_ms, previous=previous) as gif:
         for number, iteration in enumerate(iterations, start=1):
             gif.append(animation.frame(iteration))
             if progress and (number % report_every == 0 or number == len(iterations)):

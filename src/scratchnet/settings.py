@@ -1,0 +1,153 @@
+"""The pipeline's settings made ready once, while the workflow is parsed and before any
+job runs: checked against the schema (each refusal one line naming the key), unset paths
+resolved, the checks no schema can express made (the user's files included), and the
+values the rules derive from them computed (the animation's frames, the replay page's
+runs, the sweep's points). The rules read the result and hand each job its own values
+as ``params``.
+
+Light on purpose: the workflow imports this at every start, so it imports no
+matplotlib, figure or training module (a no-op build stays fast).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config_schema import as_schema_numbers, settings, unknown_key_message, value_message
+from .figures.frames import AnimationFrames, animation_frames
+from .user_errors import InputProblem
+
+# The name of the tutorial's own run on the replay page (and in its URLs).
+DEFAULT_RUN = "default"
+# How a path setting left unset arrives: null in a YAML file; `--config key=null` as text.
+UNSET = (None, "", "null")
+# Part one's settings that name a CSV of the user's own images.
+LINES_USER_FILES = ("train_csv", "valid_1_csv", "valid_2_csv")
+
+
+class SettingsProblem(InputProblem, ValueError):
+    """A setting the pipeline cannot run with; the message names the key and why."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the rules read beside the config itself.
+
+    ``lines_animation``: train-anim.gif's frames and the parts its jobs render;
+    ``digits_animation_frames``: digits-anim.gif's frame count (one per epoch and the
+    start); ``replay_runs``: the replay page's runs, the tutorial's first, each name ->
+    its full training settings (hidden, lr, iterations, seed); ``sweep_points``: every
+    point of the sweep (loss, init, lr, seed) in a fixed order, ``sweep_chunks`` the same
+    points cut into the jobs that train them; ``loss_names``: the losses a setting may
+    name (the schema's list).
+    """
+
+    lines_animation: AnimationFrames
+    digits_animation_frames: int
+    replay_runs: dict[str, dict]
+    sweep_points: list[dict]
+    sweep_chunks: list[list[dict]]
+    loss_names: list[str]
+
+
+def prepare(config: dict, schema: dict) -> Prepared:
+    """Check ``config`` (in place: numbers typed, unset paths made None) against
+    ``schema`` and derive what the rules need; a problem raises ``SettingsProblem``."""
+    as_schema_numbers(config, schema)
+    for message in (unknown_key_message(config, schema), value_message(config, schema)):
+        if message:
+            raise SettingsProblem(message)
+    resolve_unset_paths(config, schema)
+    check_lines(config)
+    check_user_files(config)
+    return Prepared(
+        lines_animation=animation_frames(
+            config["iterations"], config["snapshot_every"], config["frame_chunks"]
+        ),
+        digits_animation_frames=config["digits"]["softmax_regression"]["epochs"] + 1,
+        replay_runs=replay_runs(config),
+        sweep_points=(points := sweep_points(config["sweep"])),
+        sweep_chunks=chunked(points, config["sweep"]["points_per_job"]),
+        loss_names=list(schema["$defs"]["loss"]["enum"]),
+    )
+
+
+def resolve_unset_paths(config: dict, schema: dict) -> None:
+    """Make None, in place, every setting the schema allows to be null that is unset:
+    `--config train_csv=null` arrives as the text "null"."""
+    for key, spec in settings(schema):
+        types = spec.get("type")
+        if isinstance(types, list) and "null" in types:
+            *sections, name = key.split(".")
+            section = config
+            for part in sections:
+                section = section[part]
+            if section.get(name) in UNSET:
+                section[name] = None
+
+
+def check_lines(config: dict) -> None:
+    """Part one's checks across settings."""
+    if config["snapshot_every"] > config["iterations"]:
+        raise SettingsProblem(
+            f"config: snapshot_every ({config['snapshot_every']}) must not exceed "
+            f"iterations ({config['iterations']}): the animation would show only the first "
+            "and the last iteration"
+        )
+
+
+def check_user_files(config: dict) -> None:
+    """The user's own files the config names, each read as its job will read it: a
+    missing file or folder, or a CSV's wrong header, is one line naming the file and the
+    config key."""
+    from .digits.idx import find_mnist
+    from .lines.datasets import check_header
+
+    checks = {key: (check_header, config[key]) for key in LINES_USER_FILES}
+    checks["digits.mnist_dir"] = (find_mnist, config["digits"]["mnist_dir"])
+    for key, (check, value) in checks.items():
+        if value is None:
+            continue
+        try:
+            check(value)
+        except InputProblem as problem:
+            raise SettingsProblem(f"error: {problem} (config {key})") from None
+
+
+def replay_runs(config: dict) -> dict[str, dict]:
+    """The replay page's runs: the tutorial's own (``DEFAULT_RUN``), then each of
+    ``explore.runs``, the tutorial's training with that run's seed and/or lr."""
+    tutorial = {key: config[key] for key in ("hidden", "lr", "iterations", "seed")}
+    runs = {DEFAULT_RUN: tutorial}
+    for run in config["explore"]["runs"]:
+        if run["name"] in runs:
+            raise SettingsProblem(
+                f"config: explore.runs names two runs {run['name']!r}; names must differ"
+            )
+        changes = {key: run[key] for key in ("seed", "lr") if key in run}
+        runs[run["name"]] = {**tutorial, **changes}
+    return runs
+
+
+def sweep_points(sweep: dict) -> list[dict]:
+    """Every point of the sweep's grid, losses varying slowest, seeds fastest."""
+    grid = itertools.product(sweep["losses"], sweep["inits"], sweep["lrs"], sweep["seeds"])
+    return [dict(loss=loss, init=init, lr=lr, seed=seed) for loss, init, lr, seed in grid]
+
+
+def chunked(points: list[dict], size: int) -> list[list[dict]]:
+    """``points`` cut into consecutive chunks of ``size`` (the last may be shorter)."""
+    return [points[start : start + size] for start in range(0, len(points), size)]
+
+
+def sweep_point_file(point: dict) -> str:
+    """Where a sweep point's result is saved."""
+    return str(
+        Path("results/sweep/points")
+        / point["loss"]
+        / point["init"]
+        / f"lr{point['lr']}"
+        / f"seed{point['seed']}.json"
+    )

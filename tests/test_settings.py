@@ -1,0 +1,121 @@
+"""The settings made ready once: checked against the schema (each refusal one line),
+unset paths resolved, and the values the rules derive computed from the settings alone."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from scratchnet.explore.replay import TRAINING_SET
+from scratchnet.settings import (
+    DEFAULT_RUN,
+    SettingsProblem,
+    chunked,
+    prepare,
+    sweep_point_file,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SCHEMA = yaml.safe_load((REPO / "workflow" / "schemas" / "config.schema.yaml").read_text())
+CONFIG = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+
+
+def config_with(**changes) -> dict:
+    config = copy.deepcopy(CONFIG)
+    for key, value in changes.items():
+        if isinstance(value, dict):
+            config[key].update(value)
+        else:
+            config[key] = value
+    return config
+
+
+def test_the_shipped_config_is_prepared():
+    prepared = prepare(config_with(), SCHEMA)
+    assert prepared.lines_animation.shown[-1] == CONFIG["iterations"]
+    assert len(prepared.lines_animation.parts) == CONFIG["frame_chunks"]
+    assert prepared.digits_animation_frames == CONFIG["digits"]["softmax_regression"]["epochs"] + 1
+    assert prepared.loss_names == ["mse", "softmax_mse", "cross_entropy"]
+
+
+@pytest.mark.parametrize("text", ["null", "", None])
+def test_an_unset_path_is_none_however_it_arrives(text):
+    config = config_with(train_csv=text, digits={"mnist_dir": text})
+    prepare(config, SCHEMA)
+    assert config["train_csv"] is None and config["digits"]["mnist_dir"] is None
+
+
+def test_numbers_given_as_text_are_typed_before_anything_reads_them():
+    config = config_with(iterations="50", sweep={"epochs": "3"})
+    prepared = prepare(config, SCHEMA)
+    assert config["iterations"] == 50 and config["sweep"]["epochs"] == 3
+    assert prepared.lines_animation.shown[-1] == 50
+
+
+def test_the_replay_runs_are_the_tutorials_then_each_changed_by_its_seed_or_lr():
+    config = config_with(explore={"runs": [{"name": "a", "seed": 3}, {"name": "b", "lr": 0.5}]})
+    runs = prepare(config, SCHEMA).replay_runs
+    tutorial = {"hidden": 6, "lr": 0.01, "iterations": 200, "seed": 7}
+    assert list(runs) == [DEFAULT_RUN, "a", "b"]
+    assert runs == {
+        DEFAULT_RUN: tutorial,
+        "a": {**tutorial, "seed": 3},
+        "b": {**tutorial, "lr": 0.5},
+    }
+
+
+def test_no_run_takes_the_tutorials_name_or_the_training_sets():
+    names = SCHEMA["properties"]["explore"]["properties"]["runs"]["items"]["properties"]["name"]
+    assert set(names["not"]["enum"]) == {DEFAULT_RUN, TRAINING_SET}
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        (
+            {"explore": {"runs": [{"name": "a", "seed": 1}, {"name": "a", "lr": 0.1}]}},
+            "config: explore.runs names two runs 'a'; names must differ",
+        ),
+        (
+            {"snapshot_every": 500},
+            "config: snapshot_every (500) must not exceed iterations (200)",
+        ),
+        ({"lr": 0}, "config: 'lr': 0 is less than or equal to the minimum of 0"),
+        ({"learnig_rate": 0.1}, "config: unknown key 'learnig_rate'; did you mean 'learning"),
+    ],
+)
+def test_a_bad_setting_is_one_line(changes, message):
+    with pytest.raises(SettingsProblem) as problem:
+        prepare(config_with(**changes), SCHEMA)
+    assert str(problem.value).startswith(message.split("; did")[0]) and "\n" not in str(
+        problem.value
+    )
+
+
+def test_a_users_file_is_checked_and_named_with_its_key(tmp_path):
+    missing = tmp_path / "absent.csv"
+    with pytest.raises(
+        SettingsProblem, match=rf"^error: {missing}: no such file \(config valid_2_csv\)$"
+    ):
+        prepare(config_with(valid_2_csv=str(missing)), SCHEMA)
+
+
+def test_the_sweeps_points_keep_the_grids_order_and_are_cut_into_jobs():
+    sweep = {"losses": ["mse"], "inits": ["he", "lecun"], "lrs": [0.1, 1.0], "seeds": [0, 1, 2]}
+    config = config_with(sweep={**sweep, "points_per_job": 5})
+    prepared = prepare(config, SCHEMA)
+    points = prepared.sweep_points
+    assert len(points) == 12 and points[0] == {"loss": "mse", "init": "he", "lr": 0.1, "seed": 0}
+    assert points[1]["seed"] == 1 and points[3] == {
+        "loss": "mse",
+        "init": "he",
+        "lr": 1.0,
+        "seed": 0,
+    }
+    assert [len(chunk) for chunk in prepared.sweep_chunks] == [5, 5, 2]
+    assert sum(prepared.sweep_chunks, []) == points
+    assert sweep_point_file(points[3]) == "results/sweep/points/mse/he/lr1.0/seed0.json"
+    assert chunked([1, 2, 3], 3) == [[1, 2, 3]]
