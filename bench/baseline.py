@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from scratchnet.figures.lines.training_animation import frame_iterations  # noqa: E402
+from scratchnet.figures.frames import frame_iterations  # noqa: E402
 from scratchnet.lines.datasets import read_csv  # noqa: E402
 from scratchnet.lines.snapshots import load_history  # noqa: E402
 from scratchnet.lines.training import first_full_accuracy  # noqa: E402

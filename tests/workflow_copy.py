@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scratchnet.tutorial_parts import declared_parts, read_site_config
+
 REPO = Path(__file__).resolve().parents[1]
+# The tutorial's parts, as mkdocs.yml declares them (extra.parts): key -> declaration.
+PARTS = declared_parts(REPO / "mkdocs.yml")
 WORKFLOW_PARTS = ("Snakefile", "workflow", "config", "src", "profiles", "mkdocs.yml", "docs")
 
 
@@ -64,3 +68,11 @@ def small_digits_config(workdir: Path, extra: str = "") -> list[str]:
     path = workdir / "small-digits.yaml"
     path.write_text(SMALL_DIGITS + extra)
     return ["--configfile", str(path)]
+
+
+def part_pages() -> dict[str, list[str]]:
+    """Each part's pages, in nav order: key -> pages."""
+    from scratchnet.docsite.parts import nav_pages
+
+    nav = read_site_config(REPO / "mkdocs.yml")["nav"]
+    return {key: nav_pages(nav, part.title, REPO / "mkdocs.yml") for key, part in PARTS.items()}

@@ -22,7 +22,7 @@ FIELDS = {
     "config": "its block of config/config.yaml, or null for the top-level settings",
     "rules": "its rule files, under workflow/rules/, in the order they are read",
     "notebook": "the recipe of its notebook, under docs/",
-    "exercises": "its exercises' module, under src/scratchnet/",
+    "exercises": "its exercises' module, under src/scratchnet/, or null",
     "title_page": "the settings its PDF's title page lists (label -> quoted text)",
 }
 
@@ -40,7 +40,7 @@ class DeclaredPart:
     config: str | None
     rules: list[str]
     notebook: str
-    exercises: str
+    exercises: str | None
     title_page: dict[str, str]
 
 
@@ -69,6 +69,16 @@ def declared_parts(config_file: str | Path) -> dict[str, DeclaredPart]:
     return declared
 
 
+def check_config_blocks(parts: dict[str, DeclaredPart], config: dict) -> None:
+    """Every part's config block is a section of ``config``; else one line naming it."""
+    for part in parts.values():
+        if part.config is not None and not isinstance(config.get(part.config), dict):
+            raise PartDeclarationError(
+                f"mkdocs.yml: extra.parts.{part.key}.config names the block {part.config!r}, "
+                "which config/config.yaml does not have"
+            )
+
+
 def quoted_sources(config_file: str | Path) -> dict[str, str]:
     """The JSON files pages quote from (``extra.pipeline``): source name -> path."""
     return dict((read_site_config(config_file).get("extra") or {}).get("pipeline") or {})
@@ -79,5 +89,7 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: loader.construct_scalar(node)
+    # "!!python/name:module.attribute": the name is in the tag, the value empty.
+    "tag:yaml.org,2002:python/",
+    lambda loader, suffix, node: suffix.partition(":")[2] or loader.construct_scalar(node),
 )

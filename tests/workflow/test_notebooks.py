@@ -28,13 +28,14 @@ import pytest
 import yaml
 from test_site import nav_pages
 
-from workflow_copy import REPO, planned_jobs, snakemake
+from workflow_copy import PARTS, REPO, part_pages, planned_jobs, snakemake
 
 pytestmark = pytest.mark.e2e
 
-PARTS = ("lines", "digits")
 # What a part's code cells may import besides the standard library.
-ALLOWED_IMPORTS = {"lines": {"numpy", "matplotlib"}, "digits": {"numpy", "matplotlib", "sklearn"}}
+# (numpy and matplotlib, the bare kernel's, unless a part's notebook needs more).
+BARE_KERNEL = {"numpy", "matplotlib"}
+ALLOWED_IMPORTS = {"digits": BARE_KERNEL | {"sklearn"}}
 # Calls that would read a file (of the repository, or a pipeline's output).
 FILE_READERS = {"open", "read_text", "read_bytes", "load", "loadtxt", "genfromtxt", "read_csv"}
 FILE_READERS |= {"load_split", "load_run", "load_history", "read_predictions"}
@@ -44,13 +45,6 @@ REPO_URL = "https://github.com/example/scratchnet"
 
 def notebook_path(workdir: Path, part: str) -> Path:
     return workdir / "build" / "notebooks" / f"{part}.ipynb"
-
-
-def part_pages() -> dict[str, list[str]]:
-    from scratchnet.docsite.parts import part_pages as pages_of
-
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text())
-    return {part: pages_of(config, part, REPO / "mkdocs.yml") for part in PARTS}
 
 
 @pytest.fixture(scope="module")
@@ -145,8 +139,8 @@ def test_no_code_cell_imports_scratchnet_or_reads_a_file(notebooks):
                     )
                     for name in names:
                         top = name.split(".")[0]
-                        allowed = top in ALLOWED_IMPORTS[part] or top in sys.stdlib_module_names
-                        assert allowed, (part, cell.id, name)
+                        allowed = ALLOWED_IMPORTS.get(part, BARE_KERNEL) | sys.stdlib_module_names
+                        assert top in allowed, (part, cell.id, name)
                 if isinstance(node, ast.Call):
                     called = getattr(node.func, "id", getattr(node.func, "attr", None))
                     assert called not in FILE_READERS, (part, cell.id, called)
@@ -204,8 +198,7 @@ def test_the_notebooks_carry_no_outputs_and_are_the_same_bytes_when_rebuilt(
         ids = [cell.id for cell in notebook.cells]
         assert len(ids) == len(set(ids)), part
         again = tmp_path / f"{part}.ipynb"
-        recipe = built / "docs" / "notebooks" / f"{part}.md"
-        write_part_notebook(built / "mkdocs.yml", recipe, again)
+        write_part_notebook(built / "mkdocs.yml", part, again)
         assert again.read_bytes() == notebook_path(built, part).read_bytes(), part
         # The site publishes the same file.
         assert (site / "notebooks" / f"{part}.ipynb").read_bytes() == again.read_bytes()
@@ -286,8 +279,8 @@ def test_mkdocs_and_properdocs_build_the_same_pages(site, published):
 
 def test_with_a_repository_each_part_page_opens_its_notebook_on_colab(published):
     colab = "https://colab.research.google.com/github/example/scratchnet/blob/notebooks/"
-    branch = yaml.safe_load((REPO / "mkdocs.yml").read_text())["extra"]["notebooks"]
-    assert branch["colab_branch"] == "notebooks"
+    extra = yaml.safe_load((REPO / "mkdocs.yml").read_text())["extra"]
+    assert extra["colab_branch"] == "notebooks"
     for part, pages in part_pages().items():
         for page in pages:
             built = published / nav_pages()[page] / "index.html"

@@ -15,14 +15,12 @@ from urllib.parse import urljoin
 
 import numpy as np
 import pytest
-import yaml
 from PIL import Image
 
-from workflow_copy import REPO, planned_jobs, snakemake
+from workflow_copy import PARTS, REPO, part_pages, planned_jobs, snakemake
 
 pytestmark = pytest.mark.e2e
 
-PARTS = ("lines", "digits")
 POPPLER = ("pdftotext", "pdfimages", "pdffonts", "pdftoppm", "pdfinfo")
 MM = 72 / 25.4  # points per millimetre
 FIGURE_REFERENCE = re.compile(r"\(((?:\.\./)*figs/[\w.-]+\.(?:png|svg|gif))\)")
@@ -41,13 +39,6 @@ def run(*command: str) -> str:
 
 def pdf_path(workdir: Path, part: str) -> Path:
     return workdir / "build" / "pdf" / f"{part}.pdf"
-
-
-def part_pages() -> dict[str, list[str]]:
-    from scratchnet.docsite.parts import part_pages as pages_of
-
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text())
-    return {part: pages_of(config, part, REPO / "mkdocs.yml") for part in PARTS}
 
 
 def text_of(pdf: Path, *options: str) -> str:
@@ -101,13 +92,12 @@ def test_each_part_is_published_beside_its_notebook_and_linked_from_its_pages(si
 
 
 def test_a_title_page_with_the_runs_settings_and_a_table_of_contents(site, pdfs):
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text())
-    titles = {name: title for title, name in config["extra"]["notebooks"]["parts"].items()}
     settings = json.loads((site.parent / "results" / "config.json").read_text())
     for part, pdf in pdfs.items():
         title_page = text_of(pdf, "-layout", "-f", "1", "-l", "1")
-        assert titles[part] in title_page and "The run this book describes" in title_page
-        seed = settings["seed"] if part == "lines" else settings["digits"]["seed"]
+        assert PARTS[part].title in title_page and "The run this book describes" in title_page
+        block = PARTS[part].config  # the part's settings: its block, or the top level's
+        seed = (settings[block] if block else settings)["seed"]
         assert re.search(rf"Seed\s+{seed}\b", title_page), part
         contents = text_of(pdf, "-f", "2", "-l", "3")
         assert "Contents" in contents

@@ -5,8 +5,8 @@ cells, with the numbers quoted from the run (as the site) and the math left as
 ``$...$`` for Jupyter to render; each code block the page shows as code cells holding
 the package's own definitions (``cells``, ``linker``). After a page come the cells its
 recipe (``recipe``: the file the part declares, e.g. ``docs/notebooks/lines.md``) adds:
-make the data, train, print the numbers the text quotes, draw the pictures. The imports the package's code needs come
-first of all code.
+make the data, train, print the numbers the text quotes, draw the pictures. The imports
+the package's code needs come first of all code.
 
 Written with nbformat, without outputs, so the same sources give the same bytes.
 """
