@@ -119,3 +119,30 @@ def test_the_sweeps_points_keep_the_grids_order_and_are_cut_into_jobs():
     assert sum(prepared.sweep_chunks, []) == points
     assert sweep_point_file(points[3]) == "results/sweep/points/mse/he/lr1.0/seed0.json"
     assert chunked([1, 2, 3], 3) == [[1, 2, 3]]
+
+
+def test_the_names_a_setting_may_give_are_the_ones_the_code_knows():
+    from scratchnet.digits.runs import LOSSES
+    from scratchnet.nn.init import SCALES
+
+    defs = SCHEMA["$defs"]
+    assert defs["loss"]["enum"] == list(LOSSES) == prepare(config_with(), SCHEMA).loss_names
+    assert defs["init"]["enum"] == list(SCALES)
+
+
+def test_what_the_workflow_reads_while_parsing_imports_no_drawing_or_training_code():
+    import subprocess
+    import sys
+
+    # What the rule files import at every start (config.smk, parts.smk, docs.smk, ...),
+    # the user's files' checks included: a no-op build must stay fast.
+    code = (
+        "import sys, scratchnet.settings, scratchnet.tutorial_parts, scratchnet.config_schema;"
+        "from scratchnet.settings import check_user_files;"
+        "import scratchnet.digits.idx, scratchnet.lines.datasets;"
+        "heavy = {'matplotlib', 'scratchnet.nn', 'scratchnet.figures.common', 'sklearn'};"
+        "print(sorted(heavy & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -72,7 +72,7 @@ rule train_digits_losses:
     benchmark:
         "results/benchmarks/train_digits_losses_{loss}.tsv"
     wildcard_constraints:
-        loss="mse|softmax_mse|cross_entropy",
+        loss="|".join(PREPARED.loss_names),
     conda:
         CONDA_ENV
     resources:
@@ -144,10 +144,7 @@ rule summarise_digits:
                 "reference",
             ],
         ),
-        losses=expand(
-            "results/digits/losses/{loss}.npz",
-            loss=["mse", "softmax_mse", "cross_entropy"],
-        ),
+        losses=expand("results/digits/losses/{loss}.npz", loss=PREPARED.loss_names),
         comparison="results/digits/reference.json",
         study="results/digits/init-study.npz",
         code=DIGITS_CODE,
