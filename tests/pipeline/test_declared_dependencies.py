@@ -26,9 +26,10 @@ CLAIMS = {
 }
 # Packages a conda file leaves out of a group it claims, and why.
 LEFT_OUT = {
-    # Snakemake starts the jobs from outside their environment; the jobs import only the
-    # package and its third-party dependencies.
-    "workflow/envs/scratchnet.yaml": {"snakemake"},
+    # Snakemake starts the jobs from outside their environment, and checks the settings
+    # (with jsonschema) before any job; the jobs import only the package and its
+    # third-party dependencies.
+    "workflow/envs/scratchnet.yaml": {"snakemake", "jsonschema"},
 }
 # PyPI names whose conda-forge package has another name: matplotlib-base is matplotlib
 # without a GUI toolkit, snakemake-minimal is Snakemake without its optional extras.
