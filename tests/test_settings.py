@@ -146,3 +146,31 @@ def test_what_the_workflow_reads_while_parsing_imports_no_drawing_or_training_co
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+HEADER = "1_1,1_2,1_3,2_1,2_2,2_3,3_1,3_2,3_3,class\n"
+VERTICAL = "1,1,1,0,0,0,0,0,0,0\n"
+HORIZONTAL = "1,0,0,1,0,0,1,0,0,1\n"
+
+
+@pytest.mark.parametrize("key", ["train_csv", "valid_1_csv", "valid_2_csv"])
+def test_every_value_of_a_users_csv_is_checked_before_any_job(tmp_path, key):
+    path = tmp_path / "mine.csv"
+    path.write_text(HEADER + VERTICAL + HORIZONTAL + "1,1.2,1,0,0,0,0,0,0,0\n")
+    with pytest.raises(SettingsProblem) as problem:
+        prepare(config_with(**{key: str(path)}), SCHEMA)
+    assert str(problem.value) == (
+        f"error: {path}, row 4, column 1_2: 1.2 is outside [0, 1] (config {key})"
+    )
+
+
+def test_a_training_set_of_one_class_is_refused_but_a_validation_set_may_be(tmp_path):
+    path = tmp_path / "vertical.csv"
+    path.write_text(HEADER + VERTICAL * 15)
+    with pytest.raises(SettingsProblem) as problem:
+        prepare(config_with(train_csv=str(path)), SCHEMA)
+    assert str(problem.value) == (
+        f"error: {path}: every image is class 0 (vertical); a training set needs images of "
+        "both classes, 0 (vertical) and 1 (horizontal) (config train_csv)"
+    )
+    prepare(config_with(valid_1_csv=str(path)), SCHEMA)

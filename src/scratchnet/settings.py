@@ -99,21 +99,33 @@ def check_lines(config: dict) -> None:
 
 
 def check_user_files(config: dict) -> None:
-    """The user's own files the config names, each read as its job will read it: a
-    missing file or folder, or a CSV's wrong header, is one line naming the file and the
-    config key."""
+    """The user's own files the config names, each read whole as its job will read it
+    (3x3 images: cheap), so a bad one stops the build before any job runs: one line
+    naming the file, the row and the problem, and the config key. A training set needs
+    both classes (a validation set of one class is fine)."""
     from .digits.idx import find_mnist
-    from .lines.datasets import check_header
+    from .lines.datasets import CLASS_NAMES, read_csv
 
-    checks = {key: (check_header, config[key]) for key in LINES_USER_FILES}
-    checks["digits.mnist_dir"] = (find_mnist, config["digits"]["mnist_dir"])
-    for key, (check, value) in checks.items():
-        if value is None:
+    for key in LINES_USER_FILES:
+        if config[key] is None:
             continue
         try:
-            check(value)
+            dataset = read_csv(config[key])
         except InputProblem as problem:
             raise SettingsProblem(f"error: {problem} (config {key})") from None
+        classes = set(dataset.labels.tolist())
+        if key == "train_csv" and len(classes) < len(CLASS_NAMES):
+            (only,) = classes
+            raise SettingsProblem(
+                f"error: {config[key]}: every image is class {only} ({CLASS_NAMES[only]}); "
+                "a training set needs images of both classes, 0 (vertical) and "
+                f"1 (horizontal) (config {key})"
+            )
+    if config["digits"]["mnist_dir"] is not None:
+        try:
+            find_mnist(config["digits"]["mnist_dir"])
+        except InputProblem as problem:
+            raise SettingsProblem(f"error: {problem} (config digits.mnist_dir)") from None
 
 
 def replay_runs(config: dict) -> dict[str, dict]:

@@ -72,6 +72,18 @@ def empty_csv(folder: Path) -> str:
     return str(path)
 
 
+def csv_with_a_value_outside(folder: Path) -> str:
+    path = folder / "bright.csv"
+    path.write_text(HEADER + "1,1,1,0,0,0,0,0,0,0\n1,1.2,1,0,0,0,0,0,0,0\n")
+    return str(path)
+
+
+def one_class_csv(folder: Path) -> str:
+    path = folder / "vertical.csv"
+    path.write_text(HEADER + "1,1,1,0,0,0,0,0,0,0\n" * 15)
+    return str(path)
+
+
 def mnist_missing_a_file(folder: Path) -> str:
     mnist = folder / "mnist"
     mnist.mkdir(exist_ok=True)
@@ -97,6 +109,19 @@ def mnist_missing_a_file(folder: Path) -> str:
             lambda folder: f"valid_2_csv={folder}/absent.csv",
             "error: {folder}/absent.csv: no such file (config valid_2_csv)",
         ),
+        *(
+            (
+                lambda folder, key=key: f"{key}={csv_with_a_value_outside(folder)}",
+                "error: {folder}/bright.csv, row 3, column 1_2: 1.2 is outside [0, 1] "
+                f"(config {key})",
+            )
+            for key in ("train_csv", "valid_1_csv", "valid_2_csv")
+        ),
+        (
+            lambda folder: f"train_csv={one_class_csv(folder)}",
+            "error: {folder}/vertical.csv: every image is class 0 (vertical); a training "
+            "set needs images of both classes",
+        ),
         (
             lambda folder: f"digits={{mnist_dir: {folder}/no-mnist}}",
             "error: {folder}/no-mnist: no such folder; expected a folder holding "
@@ -108,7 +133,15 @@ def mnist_missing_a_file(folder: Path) -> str:
             "error: {folder}/mnist: missing t10k-labels-idx1-ubyte[.gz]; expected ",
         ),
     ],
-    ids=["csv-header", "csv-empty", "csv-missing", "mnist-folder-missing", "mnist-file-missing"],
+    ids=[
+        "csv-header",
+        "csv-empty",
+        "csv-missing",
+        *(f"{key}-value" for key in ("train", "valid-1", "valid-2")),
+        "train-one-class",
+        "mnist-folder-missing",
+        "mnist-file-missing",
+    ],
 )
 def test_a_bad_user_file_stops_the_build_before_any_job(previous_build, tmp_path, setting, message):
     before = snapshot(previous_build)

@@ -51,23 +51,20 @@ GOOD = "1,1,1,0,0,0,0,0,0,0\n"
 @pytest.mark.parametrize(
     "content, problem",
     [
-        # (An empty file or a wrong header stops the build before any job:
-        # test_config_errors.py.)
+        # (An empty file or a wrong header: test_config_errors.py, with a previous build.)
         (HEADER + GOOD + "1,1,1,0,0,0,0,0\n", "row 3: 8 values; expected 10"),
         (HEADER + GOOD + "1,1.2,1,0,0,0,0,0,0,0\n", "row 3, column 1_2: 1.2 is outside [0, 1]"),
         (HEADER + "1,1,nan,0,0,0,0,0,0,0\n", "row 2, column 1_3: nan is outside [0, 1]"),
         (HEADER + "1,1,1,0,0,0,0,0,0,3\n", "row 2, column class: '3' is not 0 or 1"),
     ],
 )
-def test_bad_user_csv_fails_with_one_line_and_leaves_no_output(tmp_path, content, problem):
+def test_bad_user_csv_is_one_line_before_any_job(tmp_path, content, problem):
     user_csv = tmp_path / "my-train.csv"
     user_csv.write_text(content)
     result = run(tmp_path, "--cores", "1", "--config", f"train_csv={user_csv}")
     assert result.returncode != 0
-    assert f"error: {user_csv}, {problem}" in result.stdout + result.stderr
-    log = (tmp_path / "results" / "logs" / "make_training_set.log").read_text()
-    assert log.count("\n") == 1 and log.startswith("error: ")  # one line, no traceback
-    assert not (tmp_path / "results" / "data" / "train.csv").exists()
+    assert f"error: {user_csv}, {problem} (config train_csv)" in result.stderr.splitlines()
+    assert not (tmp_path / "results").exists()
 
 
 def test_missing_user_csv_is_named_before_any_job(tmp_path):

@@ -40,6 +40,13 @@ rule evaluate_network:
         "results/benchmarks/evaluate_network.tsv"
     conda:
         CONDA_ENV
+    params:
+        # Each set's file of the user's own (None: the tutorial's), for the text to say.
+        user_files={
+            "training": config["train_csv"],
+            "valid_1": config["valid_1_csv"],
+            "valid_2": config["valid_2_csv"],
+        },
     script:
         "../../scripts/lines/evaluate_network.py"
 

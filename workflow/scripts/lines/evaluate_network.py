@@ -26,6 +26,15 @@ with job_log(snakemake.log[0]):
             "final_training_accuracy": float(history.accuracy[-1]),
             "validation_accuracy": accuracies,
             "validation_images": sizes,
+            # Where each set came from: the tutorial's own, or the user's file.
+            "data": {
+                name: {
+                    "tutorial": file is None,
+                    "file": file,
+                    "source": "the tutorial's own" if file is None else file,
+                }
+                for name, file in snakemake.params.user_files.items()
+            },
         },
         snakemake.output.metrics,
     )
