@@ -233,7 +233,8 @@ def _lookup(tree: Mapping[str, Any], dotted_key: str, context: str) -> Any:
 
 class QuoteNumbers(Extension):
     """``markdown_extensions: [scratchnet.docsite.run_numbers: {sources: {name: file.json}}]``:
-    fill every page's quotes before any other step of Python-Markdown sees the text."""
+    keep the branches every page's conditions pick and fill its quotes, before any other
+    step of Python-Markdown sees the text."""
 
     def __init__(self, **kwargs):
         self.config = {"sources": [{}, "source name -> the pipeline's JSON file it quotes"]}
