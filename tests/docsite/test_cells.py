@@ -1,37 +1,14 @@
-"""Markdown as notebook cells: prose made fit for Jupyter, python fences split out, a
-page's code as the package's definitions, a recipe's as its own cells, stable ids."""
+"""Markdown as notebook cells: python fences split out, a page's code as the package's
+definitions, a recipe's as its own cells, stable ids; code the notebook cannot run apart
+named with its page and line. (The Markdown itself: test_jupyter_text.py.)"""
 
 from pathlib import Path
 
 import pytest
 
-from scratchnet.docsite.cells import CellError, CellWriter, blocks, for_jupyter
+from scratchnet.docsite.cells import CellError, CellWriter
 from scratchnet.docsite.linker import PackageSource
 from scratchnet.docsite.recipe import Recipe
-
-
-def test_a_pages_markdown_is_made_fit_for_jupyter():
-    page = (
-        "# Title\n\nSee [the data](data.md#x) and [numpy](https://numpy.org).\n\n"
-        '<figure markdown="span">\n  ![alt](figs/a.png){ width="700" }\n'
-        '  <figcaption markdown="span">The $W_1$ <a href="v.mp4">video</a>.</figcaption>\n'
-        '</figure>\n\n!!! note "Checked"\n    Twice.\n\n```sh\n# not a heading\n```'
-    )
-    assert for_jupyter(page) == (
-        "## Title\n\nSee the data and [numpy](https://numpy.org).\n\n"
-        "> *Figure on the website:* The $W_1$ video.\n\n> **Checked**\n>\n> Twice.\n\n"
-        "```sh\n# not a heading\n```"
-    )
-
-
-def test_python_fences_are_code_and_other_fences_stay_in_the_markdown():
-    text = "Intro.\n\n```sh\nls\n```\n\n```python\nx = 1\n\n```\nEnd.\n```python\ny = 2\n```\n"
-    assert list(blocks(text)) == [
-        ("markdown", "Intro.\n\n```sh\nls\n```"),
-        ("code", "x = 1"),
-        ("markdown", "End."),
-        ("code", "y = 2"),
-    ]
 
 
 def writer(toy_package, modules=("sub/b.py",)) -> CellWriter:
@@ -50,6 +27,18 @@ def test_a_pages_snippet_becomes_the_packages_cells_with_stable_ids(toy_package)
     ]
     assert cells.cells[1].source.startswith("# src/scratchnet/helpers.py\n# The scale.")
     assert cells.cells[2].source.startswith("# src/scratchnet/sub/b.py\ndef total(values):")
+
+
+def test_a_recipes_python_fences_are_cells_and_other_fences_stay_in_its_markdown(toy_package):
+    cells = writer(toy_package)
+    text = "Intro.\n\n```sh\nls\n```\n\n```python\nx = 1\n\n```\nEnd.\n```python\ny = 2\n```\n"
+    cells.markdown("opening", text)
+    assert [(cell.cell_type, cell.source) for cell in cells.cells] == [
+        ("markdown", "Intro.\n\n```sh\nls\n```"),
+        ("code", "x = 1"),
+        ("markdown", "End."),
+        ("code", "y = 2"),
+    ]
 
 
 def test_a_recipe_cell_comes_after_the_definitions_it_uses_not_yet_defined(toy_package):
@@ -72,11 +61,17 @@ def test_a_browser_page_is_one_cell_naming_it_and_its_address(toy_package):
     )
 
 
+BOXED_CODE = '!!! note\n    Text.\n\n    ```python\n    --8<-- "sub/b.py:loop"\n    ```\n'
+
+
 @pytest.mark.parametrize(
     "page, expected",
     [
-        ("```python\nprint(1)\n```\n", "p.md: a python block that is not only --8<-- lines"),
+        ("```python\nprint(1)\n```\n", "p.md:1: a python block that is not only --8<-- lines"),
         ('```python\n--8<-- "sub/b.py:lop"\n```\n', 'p.md: --8<-- "sub/b.py:lop": sub/b.py has'),
+        ('Text.\n\n```python\n--8<-- "sub/b.py"\n```\n', 'p.md:3: --8<-- "sub/b.py" includes a'),
+        (BOXED_CODE, "p.md:4: a python block inside a box"),
+        ('```yaml\n--8<-- "sub/c.yaml:x"\n```\n', "p.md:1: a yaml block of --8<-- lines"),
     ],
 )
 def test_a_page_the_cells_cannot_resolve_names_the_page_and_the_piece(toy_package, page, expected):
@@ -90,3 +85,5 @@ def test_a_recipe_cell_that_is_not_python_names_the_recipe_and_the_page(toy_pack
         writer(toy_package).recipe_after("p.md", "```python\nprint(\n```")
     with pytest.raises(CellError, match=r"part\.md: a cell in the opening is not Python"):
         writer(toy_package).markdown("opening", "```python\n1 +\n```")
+    with pytest.raises(CellError, match=r"part\.md: after p\.md: a code block opened with ``` is"):
+        writer(toy_package).recipe_after("p.md", "Text.\n\n```python\nprint(1)\n")

@@ -11,7 +11,8 @@ import nbformat
 import pytest
 
 from scratchnet.docsite.cells import CellError, CellWriter
-from scratchnet.docsite.exercise_cells import exercise_markdown, split_exercises
+from scratchnet.docsite.dialect import Exercise, read_page
+from scratchnet.docsite.exercise_cells import exercise_markdown
 from scratchnet.docsite.linker import PackageSource
 from scratchnet.docsite.recipe import Recipe
 
@@ -86,8 +87,8 @@ def test_the_checker_is_written_once_before_the_first_exercise(package):
 
 
 def test_the_boxs_hints_are_collapsed_and_its_link_says_what_to_do_in_the_notebook():
-    (kind, box), *_ = split_exercises(BOX)
-    assert kind == "exercise" and box["name"] == "double"
+    (box,) = read_page(BOX, "p.md")
+    assert isinstance(box, Exercise) and box.name == "double"
     assert exercise_markdown(box) == (
         "**Your turn: `double(x)`**\n\nWrite `double(x)`: x is (n,).\n\n"
         "<details>\n<summary>Hint 1: the equation</summary>\n\n$2x$, entry by entry.\n\n"

@@ -55,7 +55,7 @@ def test_the_notebook_is_written_the_same_bytes_every_time(toy_site, tmp_path):
     [
         ('```python\n--8<-- "sub/b.py:lop"\n```\n', 'p.md: --8<-- "sub/b.py:lop": sub/b.py has no'),
         ("{{ metrics.final_los }}", "p.md: {{ metrics.final_los }}: no value 'final_los'"),
-        ("```python\nprint(1)\n```\n", "p.md: a python block that is not only --8<-- lines"),
+        ("```python\nprint(1)\n```\n", "p.md:1: a python block that is not only --8<-- lines"),
     ],
 )
 def test_a_page_the_notebook_cannot_resolve_names_the_page_and_the_piece(toy_site, page, expected):

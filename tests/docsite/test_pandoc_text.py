@@ -105,3 +105,19 @@ def test_a_browser_page_is_its_title_first_paragraph_and_a_div_for_its_address(i
     )
     with pytest.raises(PageError, match="explore/replay.md: no title"):
         pandoc_page("No title.\n", "explore/replay.md", include, PACKAGE)
+
+
+def test_code_and_figures_inside_a_box_are_written_as_at_the_top(include):
+    text = (
+        '??? success "The solution"\n    Here:\n\n'
+        '    ```python\n    --8<-- "lines/network.py:relu"\n    ```\n\n'
+        '    <figure markdown="span">\n      ![A plot](figs/p.png)\n'
+        '      <figcaption markdown="span">A plot.</figcaption>\n    </figure>\n'
+    )
+    out = pandoc_page(text, "forward.md", include, PACKAGE)
+    assert out.startswith(
+        '::: {.admonition .success title="The solution" collapsed="true"}\nHere:\n\n'
+        '```{.python file="src/scratchnet/lines/network.py"}\ndef relu(z):\n'
+    )
+    assert "::: figure\n![A plot](figs/p.png)\n\n::: caption\nA plot.\n:::\n:::\n:::" in out
+    assert "--8<--" not in out and "<figure" not in out

@@ -1,8 +1,8 @@
-"""Markdown as notebook cells: a page's prose made fit for Jupyter (headings one level
-down, figures as their captions, admonitions as quotes), its "Your turn" boxes as
-exercises (``exercise_cells``), its python fences as the package's code, and a recipe's
-fences as its own cells, each cell with an id that is the same from the same sources
-(the page's name and the cell's position in it).
+"""Markdown as notebook cells: a page, read into its constructs (``dialect``), as
+Markdown cells Jupyter renders (``jupyter_text``), its "Your turn" boxes as exercises
+(``exercise_cells``), its python fences as the package's code, and a recipe's fences as
+its own cells, each cell with an id that is the same from the same sources (the page's
+name and the cell's position in it).
 
 The notebook has one namespace, so an exercise's cell, which defines the function under
 the tutorial's name, must come before the tutorial's own definition of it: the page
@@ -16,28 +16,27 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import nbformat
 
 from scratchnet.docsite import exercise_cells
-from scratchnet.docsite.definitions import SNIPPET, CodeError, Definition
+from scratchnet.docsite.definitions import CodeError, Definition
+from scratchnet.docsite.dialect import (
+    Block,
+    DialectError,
+    Exercise,
+    Fence,
+    page_title,
+    read_page,
+    walk,
+)
+from scratchnet.docsite.jupyter_text import jupyter_markdown
 from scratchnet.docsite.linker import PackageSource, names_used
 from scratchnet.docsite.recipe import Recipe
 from scratchnet.user_errors import InputProblem
 
-FENCE = re.compile(r"^```(?P<lang>[\w-]*)[^\n]*\n(?P<body>.*?)^```[ \t]*$", re.M | re.S)
-FIGURE = re.compile(r"<figure\b[^>]*>(?P<body>.*?)</figure>", re.S)
-FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(?P<text>.*?)</figcaption>", re.S)
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)(\{[^}]*\})?")
-PAGE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?![a-z]+://)[^)]*\)")
-ATTR_LIST = re.compile(r"\{\s*[:.#][^}]*\}|\{\s*\w+=\"[^\"]*\"\s*\}")
-ADMONITION = re.compile(
-    r'^!!! (?P<kind>\w+)(?: "(?P<title>[^"]*)")?\n(?P<body>(?:    .*\n|\n)*)', re.M
-)
-HEADING = re.compile(r"^(#{1,5}) ", re.M)
 COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
-TITLE = re.compile(r"^# (?P<title>.+)$", re.M)
 
 
 CHECKER_TEXT = """**The exercises' checker.** The collapsed cells below are the package's own code
@@ -69,23 +68,25 @@ class CellWriter:
         return f"{slug}-{self._counts[slug]}"
 
     def markdown(self, where: str, text: str) -> None:
-        """A recipe's text: Markdown cells (its comments dropped) and code cells."""
-        for kind, body in blocks(COMMENT.sub("", text)):
-            if kind == "markdown":
-                self.cells.append(nbformat.v4.new_markdown_cell(body, id=self._id(where)))
+        """A recipe's text: Markdown cells (its comments dropped, as written) and code
+        cells (its python fences)."""
+        try:
+            constructs = read_page(COMMENT.sub("", text), str(self.recipe.file))
+        except DialectError as problem:  # its lines counted from the recipe's part
+            raise CellError(f"{self.recipe.file}: {_place(where)}: {problem.reason}") from None
+        for run in runs(constructs, _is_python):
+            if isinstance(run, Fence):
+                self.code(where, run.body.rstrip("\n"))
             else:
-                self.code(where, body)
+                self._markdown_cell(where, "".join(block.text for block in run))
 
     def code(self, where: str, text: str) -> None:
         """A recipe's own code cell, after the package's definitions it uses."""
         try:
             read, assigned = names_used(text)
         except SyntaxError as problem:
-            place = (
-                f"after {where.removeprefix('after-')}" if where != "opening" else "in the opening"
-            )
             raise CellError(
-                f"{self.recipe.file}: a cell {place} is not Python ({problem})"
+                f"{self.recipe.file}: a cell {_place(where)} is not Python ({problem})"
             ) from None
         fresh = [name for name in read if name not in self.assigned]
         for module, definitions in self.source.cells_for_names(fresh, self.recipe.modules):
@@ -97,32 +98,18 @@ class CellWriter:
         """A page's text, exercises and code; a section the source lacks, or an exercise
         of a tutorial function whose solution does not follow it, fails naming the page."""
         unsolved: dict[str, str] = {}  # exercise -> the module whose definition must follow
-        for kind, body in blocks(text):
-            if kind == "markdown":
-                for what, content in exercise_cells.split_exercises(body):
-                    if what == "exercise":
-                        unsolved.update(self.exercise(page, content))
-                        continue
-                    prose = for_jupyter(content)
-                    if prose:
-                        self.cells.append(nbformat.v4.new_markdown_cell(prose, id=self._id(page)))
-                continue
-            lines = [line.strip() for line in body.strip().splitlines()]
-            snippets = [SNIPPET.match(line) for line in lines]
-            if not all(snippets):
-                raise CellError(
-                    f"{page}: a python block that is not only --8<-- lines; pages show the "
-                    "package's code, included by section"
-                )
-            for snippet in snippets:
-                try:
-                    cells = self.source.section_cells(snippet["file"], snippet["section"])
-                except (CodeError, SyntaxError) as problem:
-                    raise CellError(f"{page}: {snippet[0]}: {problem}") from None
-                for module, definitions in cells:
+        for run in runs(read_page(text, page), _is_cells):
+            if isinstance(run, Exercise):
+                _check_code_apart(page, list(run.body))
+                unsolved.update(self.exercise(page, run))
+            elif isinstance(run, Fence):
+                for module, definitions in self._snippet_cells(page, run):
                     self._package_cell(page, module, definitions)
                     for name in names_used(definitions)[1]:
                         unsolved.pop(name, None)
+            else:
+                _check_code_apart(page, run)
+                self._markdown_cell(page, jupyter_markdown(run))
         if unsolved:
             name, module = next(iter(unsolved.items()))
             raise CellError(
@@ -130,11 +117,37 @@ class CellWriter:
                 f"section of {module} that defines it, so the cells below run the tutorial's"
             )
 
-    def exercise(self, page: str, box) -> dict[str, str]:
+    def _snippet_cells(self, page: str, fence: Fence) -> list[tuple[str, str]]:
+        """The package's cells for a page's python block, each ``(module, text)``."""
+        snippets = fence.snippets
+        if snippets is None:
+            raise CellError(
+                f"{page}:{fence.line}: a python block that is not only --8<-- lines; pages "
+                "show the package's code, included by section"
+            )
+        cells = []
+        for snippet in snippets:
+            if snippet.section is None:
+                raise CellError(
+                    f"{page}:{fence.line}: {snippet.text} includes a whole file; the "
+                    "notebook takes the package's code by section (file:section)"
+                )
+            try:
+                cells += self.source.section_cells(snippet.file, snippet.section)
+            except (CodeError, SyntaxError) as problem:
+                raise CellError(f"{page}: {snippet.text}: {problem}") from None
+        return cells
+
+    def _markdown_cell(self, where: str, text: str) -> None:
+        text = text.strip()
+        if text:
+            self.cells.append(nbformat.v4.new_markdown_cell(text, id=self._id(where)))
+
+    def exercise(self, page: str, box: Exercise) -> dict[str, str]:
         """A Your turn box: its text, the function's cell to complete, the check's cell.
         Returns ``{name: module}`` if the tutorial's code defines the name (and so must
         define it again after the box), else nothing."""
-        name = box["name"]
+        name = box.name
         definition = self._definition(page, name)
         if not self._checker_written:
             self._checker(page)
@@ -176,8 +189,7 @@ class CellWriter:
 
     def browser_page(self, page: str, text: str) -> None:
         """A page that runs in the browser: one cell saying so, with its title."""
-        title = TITLE.search(text)
-        name = title["title"] if title else page
+        name = page_title(text) or page
         url = page.removesuffix(".md") + "/"
         body = f"## {name}\n\n> This page runs in your browser on the website (`{url}`)."
         self.cells.append(nbformat.v4.new_markdown_cell(body, id=self._id(page)))
@@ -191,56 +203,48 @@ class CellWriter:
         self.cells.append(nbformat.v4.new_code_cell(text, id=self._id(where)))
 
 
-def blocks(text: str) -> Iterator[tuple[str, str]]:
-    """``("markdown", text)`` and ``("code", body)`` pieces of Markdown, in order: each
-    python fence is code; other fences stay in the Markdown around them."""
-    position, markdown = 0, []
-    for fence in FENCE.finditer(text):
-        if fence["lang"] != "python":
-            continue
-        markdown.append(text[position : fence.start()])
-        chunk = "".join(markdown).strip()
-        if chunk:
-            yield "markdown", chunk
-        markdown = []
-        yield "code", fence["body"].rstrip("\n")
-        position = fence.end()
-    chunk = (text[position:]).strip()
-    if chunk:
-        yield "markdown", chunk
+def runs(constructs: list[Block], apart: Callable[[Block], bool]) -> Iterator[Block | list[Block]]:
+    """The constructs in order: each for which ``apart`` holds alone, and the runs of
+    the others between them as lists (each run one Markdown cell)."""
+    run: list[Block] = []
+    for block in constructs:
+        if apart(block):
+            if run:
+                yield run
+            run = []
+            yield block
+        else:
+            run.append(block)
+    if run:
+        yield run
 
 
-def for_jupyter(markdown: str) -> str:
-    """A page's Markdown as Jupyter and Colab render it: headings one level down (the
-    notebook's title is the only top one), each figure as its caption (the notebook
-    draws its own pictures), links to other pages as their text, no attribute lists,
-    admonitions as quotes. Fenced blocks (shell commands) are left as they are."""
-    pieces, position = [], 0
-    for fence in FENCE.finditer(markdown):
-        pieces.append(_prose_for_jupyter(markdown[position : fence.start()]))
-        pieces.append(fence[0])
-        position = fence.end()
-    pieces.append(_prose_for_jupyter(markdown[position:]))
-    return "".join(pieces).strip()
+def _is_python(block: Block) -> bool:
+    return isinstance(block, Fence) and block.language == "python"
 
 
-def _prose_for_jupyter(text: str) -> str:
-    def figure(match: re.Match) -> str:
-        caption = FIGCAPTION.search(match["body"])
-        alt = IMAGE.search(match["body"])
-        words = caption["text"] if caption else (alt["alt"] if alt else "")
-        words = " ".join(re.sub(r"<[^>]+>", "", words).split())  # a video's <a> too
-        return f"> *Figure on the website:* {words}"
+def _is_cells(block: Block) -> bool:
+    """A page's construct that is cells of its own: python code, an exercise."""
+    return _is_python(block) or isinstance(block, Exercise)
 
-    def admonition(match: re.Match) -> str:
-        title = match["title"] or match["kind"].capitalize()
-        body = "\n".join(line[4:] for line in match["body"].rstrip("\n").splitlines())
-        quoted = "\n".join(f"> {line}" if line else ">" for line in body.splitlines())
-        return f"> **{title}**\n>\n{quoted}\n\n"
 
-    text = FIGURE.sub(figure, text)
-    text = IMAGE.sub(lambda m: f"*(Figure on the website: {m['alt']})*", text)
-    text = PAGE_LINK.sub(lambda m: m["text"], text)
-    text = ATTR_LIST.sub("", text)
-    text = ADMONITION.sub(admonition, text + "\n")  # its body may be the text's last line
-    return HEADING.sub(lambda m: "#" + m[1] + " ", text)
+def _check_code_apart(page: str, blocks: list[Block]) -> None:
+    """The code a notebook runs stands apart from the Markdown around it: a python block
+    in a box (where ``blocks`` have one) or a block of sections in another language
+    fails, naming the page and line."""
+    for block in walk(blocks):
+        if _is_python(block):
+            raise CellError(
+                f"{page}:{block.line}: a python block inside a box; the notebook runs a "
+                "page's code in cells of its own, so show it outside the box"
+            )
+        if isinstance(block, Fence) and block.snippets:
+            raise CellError(
+                f"{page}:{block.line}: a {block.language or 'plain'} block of --8<-- lines; "
+                "the notebook includes the package's python sections only"
+            )
+
+
+def _place(where: str) -> str:
+    """A recipe's part, as an error names it: "after data.md", "in the opening"."""
+    return f"after {where.removeprefix('after-')}" if where != "opening" else "in the opening"

@@ -16,8 +16,6 @@ from pathlib import Path
 from ..user_errors import InputProblem
 
 SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):\w+\]\s*$")
-# A code block's line that includes a section: --8<-- "nn/modules.py:linear"
-SNIPPET = re.compile(r'^--8<-- "(?P<file>[^":]+):(?P<section>\w+)"$')
 
 
 class CodeError(InputProblem, ValueError):

@@ -1,11 +1,13 @@
 """A page of the site as pandoc Markdown: MkDocs' own syntax in the forms pandoc reads.
 
-The page arrives with its numbers filled (``run_numbers``). What pandoc would misread is
-rewritten here, as text; what is left to decide on paper is the Lua filter's
-(``pdf_filter.lua``), which reads the classes and attributes written here:
+The page arrives with its numbers filled (``run_numbers``) and is read into its
+constructs by ``dialect``; each is written here in a form pandoc reads, as text; what is
+left to decide on paper is the Lua filter's (``pdf_filter.lua``), which reads the classes
+and attributes written here:
 
-- ``!!! kind "Title"`` and collapsible ``??? kind "Title"`` (``???+`` open) blocks, their
-  body indented by four spaces -> ``::: {.admonition .kind title="Title"}`` divs;
+- a box, ``!!! kind "Title"``, collapsed ``??? kind "Title"`` or open ``???+`` ->
+  ``::: {.admonition .kind title="Title"}`` (with ``collapsed="true"`` for ``???``), its
+  body written the same way inside (a hint in an exercise is a div in a div);
 - ``<figure>`` with an image (``![alt](src){ width="700" }``) and a ``<figcaption>`` ->
   ``::: figure`` with the image and a ``::: caption``; with a ``<video>`` -> ``::: animation``
   naming its GIF (the filter puts the animation's strip of frames there);
@@ -21,23 +23,10 @@ from __future__ import annotations
 import re
 import textwrap
 
+from scratchnet.docsite.dialect import TITLE, Block, Box, Fence, Figure, read_page
 from scratchnet.docsite.parts import Part
 from scratchnet.user_errors import InputProblem
 
-ADMONITION = re.compile(
-    r'^(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*\n'
-    r"(?P<body>(?:(?: {4}.*)?\n)*)",
-    re.M,
-)
-FIGURE = re.compile(r"^[ \t]*<figure\b[^>]*>(?P<body>.*?)</figure>[ \t]*$", re.M | re.S)
-FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(?P<text>.*?)</figcaption>", re.S)
-IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]+\)(?:\{[^}]*\})?")
-GIF_LINK = re.compile(r"\]\((?P<gif>[^)\s]+\.gif)\)")
-FENCE = re.compile(
-    r"^(?P<fence>```+)(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.M | re.S
-)
-SNIPPET = re.compile(r'^--8<-- "(?P<file>[^":]+)(?::(?P<section>[\w-]+))?"$')
-TITLE = re.compile(r"^# (?P<title>.+)$", re.M)
 PARAGRAPH = re.compile(r"^(?![#<\-*>|`!?\s]).+(?:\n(?!\s*\n).+)*", re.M)
 
 
@@ -52,13 +41,7 @@ def pandoc_page(text: str, page: str, include_code, package: str) -> str:
     as the reader sees it (src/scratchnet)."""
     if Part.runs_in_browser(page):
         return browser_page(text, page)
-    pieces, position = [], 0
-    for fence in FENCE.finditer(text):  # prose and code apart: a fence may hold "!!!"
-        pieces.append(_prose(text[position : fence.start()], page))
-        pieces.append(_code(fence, page, include_code, package))
-        position = fence.end()
-    pieces.append(_prose(text[position:], page))
-    return "".join(pieces)
+    return _blocks(read_page(text, page), page, include_code, package)
 
 
 def browser_page(text: str, page: str) -> str:
@@ -75,52 +58,52 @@ def browser_page(text: str, page: str) -> str:
     return "\n".join(lines)
 
 
-def _prose(text: str, page: str) -> str:
-    text = FIGURE.sub(lambda match: _figure(match, page), text)
-    return _admonitions(text)
+def _blocks(blocks, page: str, include_code, package: str) -> str:
+    return "".join(_block(block, page, include_code, package) for block in blocks)
 
 
-def _admonitions(text: str) -> str:
-    def div(match: re.Match) -> str:
-        body = textwrap.dedent(match["body"]).strip("\n")
-        attributes = [".admonition", f".{match['kind']}"]
-        if match["title"] is not None:
-            attributes.append(f'title="{match["title"]}"')
-        if match["marker"] == "???":
-            attributes.append('collapsed="true"')
-        inner = _admonitions(body + "\n").strip("\n")  # boxes in boxes (a hint)
-        return f"::: {{{' '.join(attributes)}}}\n{inner}\n:::\n\n"
-
-    return ADMONITION.sub(div, text)
+def _block(block: Block, page: str, include_code, package: str) -> str:
+    if isinstance(block, Box):
+        return _admonition(block, page, include_code, package)
+    if isinstance(block, Figure):
+        return _figure(block, page)
+    if isinstance(block, Fence):
+        return _code(block, page, include_code, package)
+    return block.text
 
 
-def _figure(match: re.Match, page: str) -> str:
-    body = match["body"]
-    caption = FIGCAPTION.search(body)
-    caption_text = textwrap.dedent(caption["text"]).strip() if caption else ""
+def _admonition(box: Box, page: str, include_code, package: str) -> str:
+    attributes = [".admonition", f".{box.kind}"]
+    if box.title is not None:
+        attributes.append(f'title="{box.title}"')
+    if box.collapsed:
+        attributes.append('collapsed="true"')
+    inner = _blocks(box.body, page, include_code, package).strip("\n")
+    return f"::: {{{' '.join(attributes)}}}\n{inner}\n:::\n\n"
+
+
+def _figure(figure: Figure, page: str) -> str:
+    caption_text = textwrap.dedent(figure.caption).strip() if figure.caption else ""
     caption_text = "\n".join(line.strip() for line in caption_text.splitlines())
     caption_div = f"::: caption\n{caption_text}\n:::\n" if caption_text else ""
-    if "<video" in body:
-        gif = GIF_LINK.search(body)
-        if gif is None:
-            raise PageError(f"{page}: a <video> figure without a link to its GIF")
-        return f'::: {{.animation gif="{gif["gif"]}"}}\n{caption_div}:::\n'
-    image = IMAGE.search(body)
-    if image is None:
-        raise PageError(f"{page}: a <figure> without an image ![...](...)")
-    return f"::: figure\n{image[0]}\n\n{caption_div}:::\n"
+    if figure.video:
+        if figure.gif is None:
+            raise PageError(f"{page}:{figure.line}: a <video> figure without a link to its GIF")
+        return f'::: {{.animation gif="{figure.gif}"}}\n{caption_div}:::\n\n'
+    if figure.image is None:
+        raise PageError(f"{page}:{figure.line}: a <figure> without an image ![...](...)")
+    return f"::: figure\n{figure.image}\n\n{caption_div}:::\n\n"
 
 
-def _code(fence: re.Match, page: str, include_code, package: str) -> str:
-    lines = fence["body"].rstrip("\n").splitlines()
-    snippets = [SNIPPET.match(line.strip()) for line in lines]
-    if not lines or not all(snippets):
-        return fence[0]
+def _code(fence: Fence, page: str, include_code, package: str) -> str:
+    snippets = fence.snippets
+    if snippets is None:
+        return fence.text
     try:
-        code = include_code(lines)
+        code = include_code(fence.body.rstrip("\n").splitlines())
     except Exception as problem:  # the extension's own error, e.g. SnippetMissingError
-        raise PageError(f"{page}: {lines[0].strip()}: {problem}") from None
-    files = ", ".join(dict.fromkeys(f"{package}/{s['file']}" for s in snippets))
-    language = fence["info"].strip().split()[0] if fence["info"].strip() else "text"
+        raise PageError(f"{page}: {snippets[0].text}: {problem}") from None
+    files = ", ".join(dict.fromkeys(f"{package}/{s.file}" for s in snippets))
     body = "\n".join(code).strip("\n")
-    return f'{fence["fence"]}{{.{language} file="{files}"}}\n{body}\n{fence["fence"]}'
+    language = fence.language or "text"
+    return f'{fence.fence}{{.{language} file="{files}"}}\n{body}\n{fence.fence}\n'
