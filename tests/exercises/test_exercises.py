@@ -12,18 +12,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from exercise_parts import EXERCISES, PARTS
 
 from scratchnet.exercises import checking, digits, lines
 from scratchnet.lines import network
 
-PARTS = {"lines": lines, "digits": digits}
 
-
-def exercises_of(part: str) -> dict:
-    return lines.PART_ONE if part == "lines" else digits.PART_TWO
-
-
-EXERCISES = [(part, name) for part in PARTS for name in exercises_of(part)]
+def check(part: str, function) -> checking.CheckResult:
+    """``check(function)`` of the part's notebook."""
+    return checking.check_against(PARTS[part], function)
 
 
 def as_readers(function, name: str):
@@ -34,7 +31,7 @@ def as_readers(function, name: str):
 MISTAKES = [
     pytest.param(part, name, mistake, id=f"{name}-{mistake.function.__name__}")
     for part, name in EXERCISES
-    for mistake in exercises_of(part)[name].mistakes
+    for mistake in PARTS[part][name].mistakes
 ]
 
 
@@ -47,8 +44,8 @@ def _forget_yours():
 
 @pytest.mark.parametrize(("part", "name"), EXERCISES, ids=[name for _, name in EXERCISES])
 def test_the_reference_passes(part, name):
-    exercise = exercises_of(part)[name]
-    result = PARTS[part].check(exercise.reference)
+    exercise = PARTS[part][name]
+    result = check(part, exercise.reference)
     assert result.passed and result, result
     assert result.diagnosis.startswith(f"right on all {len(exercise.cases)} cases")
     assert checking.yours[name] is exercise.reference
@@ -56,7 +53,7 @@ def test_the_reference_passes(part, name):
 
 @pytest.mark.parametrize(("part", "name", "mistake"), MISTAKES)
 def test_every_catalogued_mistake_fails_with_its_own_diagnosis(part, name, mistake):
-    result = PARTS[part].check(as_readers(mistake.function, name))
+    result = check(part, as_readers(mistake.function, name))
     assert not result.passed and not result
     assert result.diagnosis == mistake.diagnosis
     assert name not in checking.yours
@@ -68,7 +65,7 @@ def test_the_catalogues_are_what_the_pages_promise():
     ]  # fmt: skip
     assert len(digits.PART_TWO) >= 3
     for part, name in EXERCISES:
-        diagnoses = [m.diagnosis for m in exercises_of(part)[name].mistakes]
+        diagnoses = [m.diagnosis for m in PARTS[part][name].mistakes]
         assert len(diagnoses) >= 3 and len(set(diagnoses)) == len(diagnoses), name
 
 
@@ -83,7 +80,7 @@ def test_an_unwritten_stub_says_so(part, name):
     def stub(*arguments):
         raise NotImplementedError
 
-    result = PARTS[part].check(as_readers(stub, name))
+    result = check(part, as_readers(stub, name))
     assert not result.passed
     assert result.diagnosis.startswith("not written yet")
 
@@ -103,7 +100,7 @@ def test_a_function_that_raises_gets_a_sentence_naming_the_line():
 
     result = lines.check(softmax)
     assert not result.passed
-    assert result.diagnosis.startswith("on random logits")
+    assert result.diagnosis.startswith("for random logits")
     assert "raised NameError in `return e / e.sum(axis=0, keepdims=True) + undefined_name" in (
         result.diagnosis
     )
@@ -119,10 +116,11 @@ def test_a_product_that_does_not_fit_names_the_product_and_both_shapes():
 
     result = lines.check(forward)
     assert not result.passed
-    assert (
+    assert result.diagnosis.endswith(
         "a matrix product does not fit: `x0 @ params.W1` multiplies (9, 24) by (6, 9), and the "
-        "left's columns (24) must match the right's rows (6)"
-    ) in result.diagnosis
+        "left's columns (24) must match the right's rows (6). Are they in the wrong order? "
+        "`params.W1 @ x0` would fit."
+    )
 
 
 def test_a_transposed_gradient_that_does_not_fit_is_named_too():
@@ -133,6 +131,167 @@ def test_a_transposed_gradient_that_does_not_fit_is_named_too():
 
     result = lines.check(backward)
     assert "`params.W2 @ dz2` multiplies (2, 6) by (2, 24)" in result.diagnosis
+    assert result.diagnosis.endswith(
+        "Is `params.W2` meant transposed? `params.W2.T @ dz2` would fit."
+    )
+
+
+def test_relu_as_a_max_over_an_axis_is_told_so_not_that_something_is_transposed():
+    """np.max(z1, 0) is each column's largest entry: A1 loses an axis, and the product
+    after it fails. No transpose would make it fit."""
+
+    def forward(params, x0):
+        z1 = params.W1 @ x0 + params.b1
+        A1 = np.max(z1, 0)
+        z2 = params.W2 @ A1 + params.b2
+        return network.Forward(z1, A1, z2, network.softmax(z2))
+
+    diagnosis = lines.check(forward).diagnosis
+    assert "`A1` has one axis only, shape (24,)" in diagnosis
+    assert "np.maximum(z, 0)" in diagnosis
+    assert "transposed" not in diagnosis
+
+
+def test_a_missing_bias_is_named():
+    """Adding b1 makes every entry of z1 right: the diagnosis says so, by name."""
+
+    def forward(params, x0):
+        z1 = params.W1 @ x0
+        A1 = np.maximum(z1, 0)
+        z2 = params.W2 @ A1 + params.b2
+        return network.Forward(z1, A1, z2, network.softmax(z2))
+
+    assert lines.check(forward).diagnosis == (
+        "for a 9-6-2 network on 24 images: z1 lacks params.b1: adding params.b1 gives the "
+        "right z1 in all 144 entries"
+    )
+
+
+def test_a_factor_that_is_one_over_a_size_is_said_to_be_so():
+    """1/576 = 1/m² (divided by m twice); 1/48 = 1/(2 classes x 24 examples), a mean over
+    every entry of A2 where the tutorial sums."""
+
+    def backward(params, x0, Y, fwd):
+        m = x0.shape[1]
+        dz2 = (fwd.A2 - Y) / m
+        dz1 = (params.W2.T @ dz2) * (fwd.z1 > 0)
+        return network.Params(dz1 @ x0.T / m, dz1.sum(axis=1, keepdims=True) / m,
+                              dz2 @ fwd.A1.T / m, dz2.sum(axis=1, keepdims=True) / m)  # fmt: skip
+
+    def cross_entropy(A2, Y):
+        return -np.mean(Y * np.log(A2))
+
+    def mse_backward(y, t):
+        return 2 * (y - t) * len(y)
+
+    assert lines.check(backward).diagnosis.endswith(
+        "dW1 is off by a factor of 0.001736 = 1/576, one over the number of examples "
+        "squared (24²): divided by it twice?"
+    )
+    assert lines.check(cross_entropy).diagnosis.endswith(
+        "the loss is off by a factor of 0.02083 = 1/48, one over the number of entries "
+        "(2 classes × 24 examples): a mean over every entry?"
+    )
+    assert digits.check(mse_backward).diagnosis.endswith(
+        "dL/dy is off by a factor of 25, the number of examples squared (5²)"
+    )
+
+
+def test_an_argument_changed_in_place_is_named_wherever_it_is():
+    """Any array the function is given, alone or in a tuple or list, must come back
+    unchanged; the sentence names it as the code would."""
+
+    def backward(params, x0, Y, fwd):
+        fwd.z1[fwd.z1 < 0] = 0  # an in-place ReLU on the forward pass's own z1
+        return network.backward(params, x0, Y, fwd)
+
+    def forward(params, x0):
+        x0 /= x0.max()
+        return network.forward(params, x0)
+
+    def sgd_step(params, grads, lr):
+        for p, g in zip(params, grads):
+            g *= lr
+            p -= g
+
+    for part, function, changed in (
+        ("lines", backward, "fwd.z1"),
+        ("lines", forward, "x0"),
+        ("digits", sgd_step, "grads[0], grads[1], arrays"),
+    ):
+        result = check(part, function)
+        assert not result.passed
+        assert f"it changes {changed}" in result.diagnosis, result
+        assert "in place" in result.diagnosis
+
+
+def test_what_is_returned_must_be_what_the_code_that_calls_it_uses():
+    """Numpy arrays, not lists; the named tuple whose fields are read by name."""
+
+    def forward(params, x0):
+        return tuple(network.forward(params, x0))
+
+    def backward(params, x0, Y, fwd):
+        return list(network.backward(params, x0, Y, fwd))
+
+    def linear_backward(x, W, grad_out):
+        return (grad_out @ W.T).tolist(), x.T @ grad_out, grad_out.sum(axis=0)
+
+    def mse_backward(y, t):
+        return list(2 * (y - t) / len(y))
+
+    assert check("lines", forward).diagnosis.endswith(
+        "it returned a tuple of 4, not a Forward: the code that uses the result may read it "
+        "by name (.z1, .A1, .z2, .A2), which a tuple cannot do. Return a Forward(z1, A1, z2, A2)."
+    )
+    assert "it returned a list of 4, not a Params" in check("lines", backward).diagnosis
+    assert "grad_x is a list of 5, not a numpy array" in check("digits", linear_backward).diagnosis
+    assert "dL/dy is a list of 5, not a numpy array" in check("digits", mse_backward).diagnosis
+
+
+def test_batches_must_allow_one_example_per_batch():
+    """batch_size 1 is plain SGD: refusing it, or giving a lone index, fails there."""
+
+    def batches(n, batch_size, rng):
+        if batch_size is not None and batch_size < 2:
+            raise ValueError("a batch needs at least 2 examples")
+        size = batch_size or n
+        order = rng.permutation(n) if batch_size else np.arange(n)
+        for start in range(0, n, size):
+            yield order[start : start + size]
+
+    def batches_of_lone_indices(n, batch_size, rng):
+        size = batch_size or n
+        order = rng.permutation(n) if batch_size else np.arange(n)
+        for start in range(0, n, size):
+            batch = order[start : start + size]
+            yield batch if len(batch) > 1 else batch[0]
+
+    refusing = digits.check(batches)
+    assert refusing.diagnosis.startswith("for 6 examples one at a time (batch_size 1")
+    assert "raised ValueError" in refusing.diagnosis
+    lone = digits.check(as_readers(batches_of_lone_indices, "batches"))
+    assert "not a list of indices: x[batch] must keep the rows" in lone.diagnosis
+
+
+def test_sgd_step_must_change_the_arrays_the_layers_own():
+    """A new array put in the list never reaches the layer that owns the old one."""
+
+    def sgd_step(params, grads, lr):
+        for i, g in enumerate(grads):
+            params[i] = params[i] - lr * g
+
+    rebinding = digits.SGD_STEP.mistakes[1]
+    assert digits.check(sgd_step).diagnosis == rebinding.diagnosis
+
+
+def test_the_cases_are_named_as_the_checkers_own_not_as_the_run():
+    """A reader whose run has 8 hidden units must not read "the tutorial's shapes (6
+    hidden units)": each case says what it is, "a 9-6-2 network on 24 images"."""
+    for part, name in EXERCISES:
+        for case in PARTS[part][name].cases:
+            assert "tutorial" not in case.name, (name, case.name)
+    assert lines.BACKWARD.cases[0].name == "a 9-6-2 network on 24 images"
 
 
 def test_the_loss_with_a_small_constant_in_the_log_passes():
@@ -147,11 +306,12 @@ def test_right_answers_written_another_way_pass():
         shifted = (z - z.max(axis=0)).T
         return np.exp(shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))).T
 
-    def backward(params, x0, Y, fwd):  # a plain tuple in Params' order, sums by einsum
+    def backward(params, x0, Y, fwd):  # Params by keyword, sums by einsum
         dz2 = fwd.A2 - Y
         dz1 = np.where(fwd.A1 > 0, params.W2.T @ dz2, 0.0)
-        return (np.einsum("hm,im->hi", dz1, x0), dz1 @ np.ones((x0.shape[1], 1)),
-                dz2 @ fwd.A1.T, dz2.sum(axis=1)[:, None])  # fmt: skip
+        return network.Params(W2=dz2 @ fwd.A1.T, b2=dz2.sum(axis=1)[:, None],
+                              W1=np.einsum("hm,im->hi", dz1, x0),
+                              b1=dz1 @ np.ones((x0.shape[1], 1)))  # fmt: skip
 
     def batches(n, batch_size, rng):  # a list, shuffled in place by rng
         order = np.arange(n)
@@ -161,7 +321,7 @@ def test_right_answers_written_another_way_pass():
                 for s in range(0, n, size)]  # fmt: skip
 
     for part, function in (("lines", softmax), ("lines", backward), ("digits", batches)):
-        result = PARTS[part].check(function)
+        result = check(part, function)
         assert result.passed, result
 
 
@@ -173,7 +333,7 @@ def test_a_mistake_outside_the_catalogue_is_described_by_case_output_and_entries
         return right._replace(W1=dW1)
 
     result = lines.check(backward)
-    assert result.diagnosis.startswith("on the tutorial's shapes")
+    assert result.diagnosis.startswith("for a 9-6-2 network on 24 images")
     assert "dW1 is wrong in 1 of 54 entries, by up to 1 (entry [0, 0]:" in result.diagnosis
 
 
@@ -249,8 +409,9 @@ def test_a_mistake_is_named_even_when_it_has_taken_the_tutorials_name(
     `softmax` in the checker's namespace too. The check must still compare with the
     tutorial's function, never with the reader's own."""
     readers = as_readers(mistake.function, name)
-    monkeypatch.setitem(vars(PARTS[part]), name, readers)
-    result = PARTS[part].check(readers)
+    exercises_module = sys.modules[mistake.function.__module__]
+    monkeypatch.setitem(vars(exercises_module), name, readers)
+    result = check(part, readers)
     assert not result.passed
     assert result.diagnosis == mistake.diagnosis
 

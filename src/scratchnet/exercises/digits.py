@@ -33,8 +33,8 @@ from .checking import (
     WrongOutput,
     arrays,
     check_against,
-    number,
     numerical_gradient,
+    one_array,
     yours,
 )
 
@@ -108,6 +108,7 @@ LINEAR_BACKWARD = Exercise(
         function(*arguments), ("grad_x", "grad_W", "grad_b"), "(grad_x, grad_W, grad_b)"
     ),
     expected=linear_expected,
+    sizes=lambda arguments: {"examples": len(arguments[0])},
     mistakes=(
         Mistake(
             linear_backward_transposed,
@@ -183,7 +184,7 @@ SIGMOID_BACKWARD = Exercise(
     name="sigmoid_backward",
     reference=sigmoid_backward,
     cases=sigmoid_cases(),
-    outputs=lambda function, arguments: number(function(*arguments[:2]), "grad_in"),
+    outputs=lambda function, arguments: {"grad_in": one_array(function(*arguments[:2]), "grad_in")},
     expected=sigmoid_expected,
     mistakes=(
         Mistake(
@@ -261,8 +262,9 @@ MSE_BACKWARD = Exercise(
     name="mse_backward",
     reference=mse_backward,
     cases=mse_cases(),
-    outputs=lambda function, arguments: number(function(*arguments), "dL/dy"),
+    outputs=lambda function, arguments: {"dL/dy": one_array(function(*arguments), "dL/dy")},
     expected=mse_expected,
+    sizes=lambda arguments: {"examples": len(arguments[0]), "classes": arguments[0].shape[1]},
     mistakes=(
         Mistake(
             mse_backward_without_two,
@@ -312,10 +314,12 @@ def sgd_cases() -> tuple[Case, ...]:
 
 
 def sgd_outputs(function, arguments) -> dict:
-    """The parameters after the step: the arrays passed in, which must have changed."""
+    """The parameters after the step: the arrays passed in, which must have changed (the
+    layers own them: a new array put in the list would never reach them)."""
     params, grads, lr = arguments
+    W, b = params
     function(params, grads, lr)
-    return {"W": params[0], "b": params[1], "dtype": str(params[0].dtype)}
+    return {"W": W, "b": b}
 
 
 def sgd_expected(arguments) -> dict:
@@ -324,12 +328,6 @@ def sgd_expected(arguments) -> dict:
         "W": params[0] - lr * grads[0],
         "b": params[1] - lr * grads[1],
     }
-
-
-def dtype_kept(arguments, outputs) -> str | None:
-    if outputs["dtype"] != str(arguments[0][0].dtype):
-        return f"the parameters became {outputs['dtype']}: update them in place, p -= lr * g"
-    return None
 
 
 def sgd_step_ascent(params, grads, lr):
@@ -353,7 +351,7 @@ SGD_STEP = Exercise(
     cases=sgd_cases(),
     outputs=sgd_outputs,
     expected=sgd_expected,
-    rules=(dtype_kept,),
+    changes=("params",),  # the exercise: p -= lr * g, in place
     mistakes=(
         Mistake(
             sgd_step_ascent,
@@ -362,7 +360,9 @@ SGD_STEP = Exercise(
         Mistake(
             sgd_step_rebinding,
             "the parameters did not change: `p = p - lr * g` makes a new array and only "
-            "binds the loop's name p to it. Change the array itself, in place: p -= lr * g.",
+            "binds the loop's name p to it (and `params[i] = ...` only puts it in the list), "
+            "while the layers keep computing with the old arrays. Change the arrays "
+            "themselves, in place: p -= lr * g.",
         ),
         Mistake(sgd_step_without_lr, "the learning rate is not used: each step is lr times g."),
     ),
@@ -377,6 +377,7 @@ def batches_cases() -> tuple[Case, ...]:
         Case("22 examples in batches of 5", lambda: (22, 5, 80)),
         Case("20 examples in batches of 4", lambda: (20, 4, 81)),
         Case("the whole set at once (batch_size None)", lambda: (7, None, 82)),
+        Case("6 examples one at a time (batch_size 1, plain SGD)", lambda: (6, 1, 83)),
     )
 
 
@@ -389,6 +390,12 @@ def batches_outputs(function, arguments) -> dict:
         if found is None:
             raise WrongOutput("it returned None: yield each batch's indices (or return a list)")
         epochs.append([np.asarray(batch) for batch in found])
+    for batch in epochs[0]:
+        if batch.ndim != 1:
+            raise WrongOutput(
+                f"a batch is {batch.tolist()!r}, not a list of indices: x[batch] must keep "
+                "the rows of the batch, even of one example (order[start : start + 1])"
+            )
     return {"batches": epochs[0], "again": epochs[1]}
 
 

@@ -33,6 +33,7 @@ from .checking import (
     check_against,
     number,
     numerical_gradient,
+    one_array,
 )
 
 # The tutorial's functions as the checks call them, kept when this module runs. In a
@@ -66,12 +67,13 @@ def random_network(seed: int, n_in: int, hidden: int, n_out: int, m: int, blank:
     return params, x0, Y
 
 
-# Shapes tried by the network's exercises: the tutorial's own, one example, and others
-# (so a transposed product that happens to fit one shape fails on another).
+# The networks the exercises are tried on, by (seed, inputs, hidden units, classes, m):
+# the tutorial's 9-6-2 shape, one example, and another shape (so a transposed product
+# that happens to fit one shape fails on another). The checker's own, whatever the run.
 NETWORKS = {
-    "the tutorial's shapes (9 pixels, 6 hidden units, 2 classes, m = 24 images)": (1, 9, 6, 2, 24),
-    "one example (m = 1)": (2, 9, 6, 2, 1),
-    "other shapes (4 inputs, 5 hidden units, 3 classes, m = 7)": (3, 4, 5, 3, 7),
+    "a 9-6-2 network on 24 images": (1, 9, 6, 2, 24),
+    "a 9-6-2 network on 1 image": (2, 9, 6, 2, 1),
+    "a 4-5-3 network on 7 examples": (3, 4, 5, 3, 7),
 }
 
 
@@ -95,8 +97,8 @@ def softmax_cases() -> tuple[Case, ...]:
         Case("one example (a single column of 3 logits)", logits(11, 3, 1)),
         Case("many examples (4 classes, 50 examples)", logits(12, 4, 50)),
         Case(
-            "logits of 1000 in one example and near 0 in another",
-            lambda: (np.array([[1000.0, 0.5], [998.0, -1.0], [999.0, 0.0]]),),
+            "logits of 1000 in one example, near 0 in another, ±800 in a third",
+            lambda: (np.array([[1000.0, 0.5, 800.0], [998.0, -1.0, 0.0], [999.0, 0.0, -800.0]]),),
         ),
     )
 
@@ -133,11 +135,22 @@ def softmax_over_everything(z):
     return e / e.sum()
 
 
+def softmax_shifting_in_place(z):
+    z -= z.max(axis=0, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=0, keepdims=True)
+
+
+def softmax_as_list(z):
+    e = np.exp(z - z.max(axis=0, keepdims=True))
+    return (e / e.sum(axis=0, keepdims=True)).tolist()
+
+
 SOFTMAX = Exercise(
     name="softmax",
     reference=softmax,
     cases=softmax_cases(),
-    outputs=lambda function, arguments: number(function(*arguments), "A2"),
+    outputs=lambda function, arguments: {"A2": one_array(function(*arguments), "A2")},
     expected=lambda arguments: {"A2": TUTORIAL.softmax(*arguments)},
     rules=(columns_sum_to_one,),
     mistakes=(
@@ -162,6 +175,18 @@ SOFTMAX = Exercise(
             softmax_over_everything,
             "it divides by the sum over every example at once: each column (one example) "
             "must sum to 1 by itself, so sum over axis=0 only.",
+        ),
+        Mistake(
+            softmax_shifting_in_place,
+            "z -= ... changes z, the caller's array, in place: forward passes its z2, so "
+            "the Forward it returns would hold the shifted logits, not W2 A1 + b2. Make a "
+            "new array: shifted = z - z.max(axis=0, keepdims=True).",
+        ),
+        Mistake(
+            softmax_as_list,
+            "it returns a list (.tolist()), not a numpy array: training computes with A2 "
+            "as an array (A2.argmax(axis=0) for the accuracy, A2 - Y for the gradient). "
+            "Return the array e / e.sum(axis=0, keepdims=True) itself.",
         ),
     ),
 )
@@ -203,7 +228,7 @@ FORWARD = Exercise(
     reference=forward,
     cases=network_cases(lambda params, x0, Y: (params, x0)),
     outputs=lambda function, arguments: arrays(
-        function(*arguments), FORWARD_FIELDS, "a Forward(z1, A1, z2, A2)"
+        function(*arguments), FORWARD_FIELDS, "a Forward(z1, A1, z2, A2)", Forward
     ),
     expected=lambda arguments: TUTORIAL.forward(*arguments)._asdict(),
     mistakes=(
@@ -243,9 +268,9 @@ def cross_entropy_cases() -> tuple[Case, ...]:
 
     # Probabilities from softmax, none 0, so the loss is finite (and log(A2 + 1e-12) fine).
     return (
-        Case("the tutorial's shapes (2 classes, m = 24 images)", probabilities(20, 2, 24, 2.0)),
-        Case("one example (m = 1)", probabilities(21, 2, 1, 2.0)),
-        Case("3 classes, m = 7, some confident mistakes", probabilities(22, 3, 7, 6.0)),
+        Case("2 classes, 24 examples", probabilities(20, 2, 24, 2.0)),
+        Case("2 classes, 1 example", probabilities(21, 2, 1, 2.0)),
+        Case("3 classes, 7 examples, some confident mistakes", probabilities(22, 3, 7, 6.0)),
     )
 
 
@@ -275,11 +300,12 @@ CROSS_ENTROPY = Exercise(
     cases=cross_entropy_cases(),
     outputs=lambda function, arguments: number(function(*arguments), "the loss"),
     expected=lambda arguments: {"the loss": TUTORIAL.cross_entropy(*arguments)},
+    sizes=lambda arguments: dict(zip(("classes", "examples"), arguments[1].shape)),
     mistakes=(
         Mistake(
             cross_entropy_mean,
-            "it averages over the examples: off by a factor of m (24 on the tutorial's "
-            "images). The tutorial sums the loss over examples.",
+            "it averages over the examples: off by a factor of 1/m, m the number of "
+            "examples. The tutorial sums the loss over examples.",
         ),
         Mistake(
             cross_entropy_without_minus,
@@ -330,7 +356,8 @@ def backward_cases() -> tuple[Case, ...]:
     blank = (4, 9, 6, 2, 5)
     return network_cases(with_forward) + (
         Case(
-            "a blank image with b1 = 0 (its hidden units sit exactly at 0)",
+            "a 9-6-2 network on 5 images, the last blank, with b1 = 0 (so its hidden "
+            "units sit exactly at 0)",
             lambda: with_forward(*random_network(*blank, blank=True)),
         ),
     )
@@ -371,6 +398,14 @@ def backward_bias_wrong_axis(params, x0, Y, fwd):
                   dz2.sum(axis=0, keepdims=True))  # fmt: skip
 
 
+def backward_subtracting_from_A2(params, x0, Y, fwd):
+    dz2 = fwd.A2
+    dz2 -= Y
+    dz1 = (params.W2.T @ dz2) * (fwd.z1 > 0)
+    return Params(dz1 @ x0.T, dz1.sum(axis=1, keepdims=True), dz2 @ fwd.A1.T,
+                  dz2.sum(axis=1, keepdims=True))  # fmt: skip
+
+
 def backward_transposed(params, x0, Y, fwd):
     dz2 = fwd.A2 - Y
     dz1 = (params.W2.T @ dz2) * (fwd.z1 > 0)
@@ -383,9 +418,10 @@ BACKWARD = Exercise(
     reference=backward,
     cases=backward_cases(),
     outputs=lambda function, arguments: arrays(
-        function(*arguments), GRADIENT_NAMES, "a Params(dW1, db1, dW2, db2)"
+        function(*arguments), GRADIENT_NAMES, "a Params(dW1, db1, dW2, db2)", Params
     ),
     expected=backward_expected,
+    sizes=lambda arguments: {"examples": arguments[1].shape[1], "classes": arguments[2].shape[0]},
     mistakes=(
         Mistake(
             backward_sign_flipped,
@@ -404,8 +440,8 @@ BACKWARD = Exercise(
         ),
         Mistake(
             backward_mean,
-            "it averages over the examples: every gradient is m times too small (24 on the "
-            "tutorial's images). The tutorial sums the loss over examples.",
+            "it averages over the examples: every gradient is m times too small, m the "
+            "number of examples. The tutorial sums the loss over examples.",
         ),
         Mistake(
             backward_bias_not_summed,
@@ -422,6 +458,12 @@ BACKWARD = Exercise(
             backward_transposed,
             "dW1 and dW2 are transposed: dW = dz xᵀ has the shape of W (a row per unit of "
             "the layer, a column per input), not x dzᵀ.",
+        ),
+        Mistake(
+            backward_subtracting_from_A2,
+            "dz2 = fwd.A2 is no copy but the forward pass's A2 itself, so dz2 -= Y changes "
+            "fwd.A2: training keeps each iteration's A2 (its plots of the probabilities), "
+            "which would become A2 - Y. Make a new array: dz2 = fwd.A2 - Y.",
         ),
     ),
 )
@@ -440,8 +482,8 @@ def step_cases() -> tuple[Case, ...]:
         return make
 
     return (
-        Case("the tutorial's shapes, learning rate 0.1", step(30, 0.1)),
-        Case("the tutorial's shapes, learning rate 0.02", step(31, 0.02)),
+        Case("a 9-6-2 network's parameters, learning rate 0.1", step(30, 0.1)),
+        Case("a 9-6-2 network's parameters, learning rate 0.02", step(31, 0.02)),
     )
 
 
@@ -459,33 +501,24 @@ def step_in_place(params, grads, lr):
     return params
 
 
-def step_outputs(function, arguments) -> dict:
-    """The new parameters; and whether the old ones changed (training keeps them)."""
-    params, grads, lr = arguments
-    before = [p.copy() for p in params]
-    result = arrays(function(params, grads, lr), Params._fields, "a Params of new arrays")
-    changed = [name for name, p, old in zip(Params._fields, params, before) if (p != old).any()]
-    return {**result, "changed": changed}
+def step_scaling_gradients_in_place(params, grads, lr):
+    for dp in grads:
+        dp *= lr
+    return Params(*(p - dp for p, dp in zip(params, grads)))
 
 
-IN_PLACE = (
-    "it changes the arrays of params in place (p -= ...): training keeps every "
-    "iteration's params in its history, which would all become the last. Return new "
-    "arrays, p - lr * dp."
-)
-
-
-def params_unchanged(arguments, outputs) -> str | None:
-    return IN_PLACE if outputs["changed"] else None
+def step_as_list(params, grads, lr):
+    return [p - lr * dp for p, dp in zip(params, grads)]
 
 
 GRADIENT_STEP = Exercise(
     name="gradient_step",
     reference=gradient_step,
     cases=step_cases(),
-    outputs=step_outputs,
+    outputs=lambda function, arguments: arrays(
+        function(*arguments), Params._fields, "a Params of new arrays", Params
+    ),
     expected=lambda arguments: TUTORIAL.gradient_step(*arguments)._asdict(),
-    rules=(params_unchanged,),
     mistakes=(
         Mistake(
             step_ascent,
@@ -493,7 +526,24 @@ GRADIENT_STEP = Exercise(
             "the gradient: p - lr dp.",
         ),
         Mistake(step_without_lr, "the learning rate is not used: each step is lr times dp."),
-        Mistake(step_in_place, IN_PLACE),
+        Mistake(
+            step_in_place,
+            "it changes the arrays of params in place (p -= ...): training keeps every "
+            "iteration's params in its history, which would all become the last. Return "
+            "new arrays, p - lr * dp.",
+        ),
+        Mistake(
+            step_scaling_gradients_in_place,
+            "dp *= lr changes the gradients in place: training keeps each iteration's "
+            "gradients in its history, which would hold lr times them. Make a new array: "
+            "p - lr * dp.",
+        ),
+        Mistake(
+            step_as_list,
+            "it returns a list, not a Params: the next forward pass reads the parameters "
+            "by name (params.W1), which a list has not. Return Params(...) of the new "
+            "arrays.",
+        ),
     ),
 )
 
