@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from exercise_parts import EXERCISES, PARTS
 
+from exercise_parts import EXERCISES, PARTS
 from scratchnet.exercises import checking, digits, lines
 from scratchnet.lines import network
 
@@ -60,19 +60,19 @@ def test_every_catalogued_mistake_fails_with_its_own_diagnosis(part, name, mista
 
 
 def test_the_catalogues_are_what_the_pages_promise():
-    assert list(lines.PART_ONE) == [
+    assert list(lines.EXERCISES) == [
         "softmax", "forward", "cross_entropy", "backward", "gradient_step"
     ]  # fmt: skip
-    assert len(digits.PART_TWO) >= 3
+    assert len(digits.EXERCISES) >= 3
     for part, name in EXERCISES:
         diagnoses = [m.diagnosis for m in PARTS[part][name].mistakes]
         assert len(diagnoses) >= 3 and len(set(diagnoses)) == len(diagnoses), name
 
 
-@pytest.mark.parametrize("name", list(lines.PART_ONE))
+@pytest.mark.parametrize("name", list(lines.EXERCISES))
 def test_part_ones_exercises_are_the_tutorials_functions(name):
     """Exactly the name and signature of scratchnet.lines.network's function."""
-    assert lines.PART_ONE[name].reference is getattr(network, name)
+    assert lines.EXERCISES[name].reference is getattr(network, name)
 
 
 @pytest.mark.parametrize(("part", "name"), EXERCISES, ids=[name for _, name in EXERCISES])
@@ -366,7 +366,7 @@ def test_odd_results_and_names_get_sentences():
 
 
 def test_yours_keeps_the_latest_version_that_passed():
-    right = lines.PART_ONE["gradient_step"].reference
+    right = lines.EXERCISES["gradient_step"].reference
     assert lines.check(right).passed and checking.yours == {"gradient_step": right}
     wrong = as_readers(lines.step_ascent, "gradient_step")
     assert not lines.check(wrong).passed
@@ -437,7 +437,7 @@ def test_the_layers_with_yours_train_as_the_librarys_until_yours_differ():
     yours = (digits.YourLinear, digits.YourSigmoid), digits.YourMSE, digits.YourSGD
     np.testing.assert_array_equal(history(*yours), library)
     for name in ("linear_backward", "sigmoid_backward", "mse_backward", "sgd_step"):
-        assert digits.check(digits.PART_TWO[name].reference).passed
+        assert digits.check(digits.EXERCISES[name].reference).passed
     np.testing.assert_array_equal(history(*yours), library)
     checking.yours["sgd_step"] = digits.sgd_step_ascent  # as if it had passed: it is used
     assert history(*yours)[-1] > library[-1]

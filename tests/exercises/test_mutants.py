@@ -2,16 +2,16 @@
 (exercise_mutants.py), and checked. A mutant that behaves otherwise than the reference
 on the exercise's cases must fail its check; one that behaves alike must pass it, and is
 listed below with why it is no hole. A mutant that differs yet rightly passes is listed
-too, with what differs and why that is no mistake. Every exercise of every part in
-exercise_parts.py is tried: a new part registers its table there, and lists here the
-mutants of its own that survive."""
+too, with what differs and why that is no mistake. Every exercise of every part
+declared with an exercises module (tests/exercise_parts.py) is tried: a new part lists
+here the mutants of its own that survive."""
 
 from __future__ import annotations
 
 import pytest
 from exercise_mutants import differs, mutants
-from exercise_parts import EXERCISES, PARTS
 
+from exercise_parts import EXERCISES, PARTS
 from scratchnet.exercises import checking
 
 # Mutants that behave as the reference on every case of their exercise, and why that is

@@ -526,7 +526,7 @@ BATCHES = Exercise(
 )
 
 
-PART_TWO = {
+EXERCISES = {
     exercise.name: exercise
     for exercise in (LINEAR_BACKWARD, SIGMOID_BACKWARD, MSE_BACKWARD, SGD_STEP, BATCHES)
 }
@@ -536,7 +536,7 @@ def check(function) -> CheckResult:
     """Check your version of one of part two's functions, found by its name:
     linear_backward, sigmoid_backward, mse_backward, sgd_step or batches. Shows what is
     wrong, in words; a function that passes is kept in ``yours``."""
-    return check_against(PART_TWO, function)
+    return check_against(EXERCISES, function)
 
 
 # --- the library's layers, computing with yours ---------------------------------------
@@ -544,7 +544,7 @@ def check(function) -> CheckResult:
 
 def yours_or_tutorials(name: str):
     """Your version of the exercise ``name`` if it passed its check, else the tutorial's."""
-    return yours.get(name, PART_TWO[name].reference)
+    return yours.get(name, EXERCISES[name].reference)
 
 
 class YourLinear(Linear):

@@ -548,7 +548,7 @@ GRADIENT_STEP = Exercise(
 )
 
 
-PART_ONE = {
+EXERCISES = {
     exercise.name: exercise
     for exercise in (SOFTMAX, FORWARD, CROSS_ENTROPY, BACKWARD, GRADIENT_STEP)
 }
@@ -558,4 +558,4 @@ def check(function) -> CheckResult:
     """Check your version of one of part one's functions, found by its name: softmax,
     forward, cross_entropy, backward or gradient_step. Shows what is wrong, in words; a
     function that passes is kept in ``yours`` (the training can switch to it)."""
-    return check_against(PART_ONE, function)
+    return check_against(EXERCISES, function)
