@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from scratchnet.docsite.pandoc_text import PageError
-from scratchnet.docsite.pdf import MARGIN_MM, PdfError, part_pdf, to_typst, typeset
+from scratchnet.docsite.pdf import MARGIN_MM, PdfError, part_pdf, query, to_typst, typeset
 
 
 def page(path: str, body: str) -> str:
@@ -279,3 +279,78 @@ def test_a_missing_figure_fails_naming_the_page(tmp_path):
     body = '# A\n\n::: {.animation gif="../figs/anim.gif"}\n:::\n'
     with pytest.raises(PdfError, match=r"^digits/a\.md: the animation's strip of frames figs/"):
         to_typst(page("digits/a.md", body), "", tmp_path)
+
+
+# Where Typst put the fillers and each code block's caption, lines and continuation marks:
+# page and point (the template labels them).
+WHERE = """
+#let at(label) = query(label).map(e => {
+  let p = e.location().position()
+  (page: p.page, x: p.x / 1pt, y: p.y / 1pt)
+})
+#context [#metadata((
+  fillers: at(<filler>),
+  files: at(<code-file>),
+  lines: at(<code-line>),
+  marks: at(<code-continued>),
+)) <where>]
+"""
+
+
+def layout(markdown: str, tmp_path: Path) -> dict[str, list[dict]]:
+    """Where the filter's Typst for ``markdown`` (one page) lands, typeset with the book."""
+    return query(to_typst(page("a.md", markdown)) + WHERE, book("a4"), tmp_path, "where")
+
+
+def test_a_code_blocks_file_stays_with_its_first_lines_and_its_last_lines_together(tmp_path):
+    """A page per case: a filler leaves a little more room at the page's foot each time,
+    then comes a captioned code block. The caption is never left at the foot, a block
+    breaks only after its first three lines and before its last two."""
+    code = "\n".join(f"line_{n} = {n}" for n in range(8))
+    room = range(0, 120, 4)  # points left below the filler
+    cases = "\n\n".join(
+        f"```{{=typst}}\n#pagebreak(weak: true)\n"
+        f"#block(height: 100% - {points}pt, breakable: false) <filler>\n```\n\n"
+        f'```{{.python file="src/scratchnet/case.py"}}\n{code}\n```'
+        for points in room
+    )
+    where = layout(f"# Cases\n\n{cases}", tmp_path)
+    assert len(where["files"]) == len(room) and len(where["lines"]) == 8 * len(room)
+    seen = set()
+    for case, (filler, file) in enumerate(zip(where["fillers"], where["files"])):
+        pages = [line["page"] for line in where["lines"][8 * case : 8 * case + 8]]
+        assert file["page"] == pages[0] == pages[1] == pages[2], (room[case], pages)
+        assert pages[-2] == pages[-1], (room[case], pages)
+        if file["page"] > filler["page"]:
+            seen.add("moved to the next page")
+        elif pages[-1] > pages[0]:
+            seen.add("broken across pages")
+        else:
+            seen.add("whole below the filler")
+    assert len(seen) == 3, seen  # the room left covered every case
+
+
+def test_a_long_code_line_continues_indented_behind_a_mark(tmp_path):
+    """A line wider than the text wraps; each continuation hangs right of its line's
+    indentation behind a mark, one mark a continuation, and shorter lines have none."""
+    call = "f(" + ", ".join(f"argument_{n}" for n in range(24)) + ")"
+    code = f"a = 1\nb = 2\n{call}\nc = 3\n        {call}\nd = 4"
+    where = layout(f'```{{.python file="src/scratchnet/long.py"}}\n{code}\n```', tmp_path)
+    lines, marks = where["lines"], where["marks"]
+    assert len(lines) == 6
+    pitch = lines[1]["y"] - lines[0]["y"]  # two one-row lines
+    rows = [round((below["y"] - line["y"]) / pitch) for line, below in zip(lines, lines[1:])]
+    assert rows[0] == rows[1] == rows[3] == 1 and rows[2] >= 3 and rows[4] >= rows[2]
+    assert len(marks) == rows[2] - 1 + rows[4] - 1  # the last line is short too
+    # The marks of each long line: one a row below it, at one x right of its indentation.
+    for long, first_mark, count in ((2, 0, rows[2] - 1), (4, rows[2] - 1, rows[4] - 1)):
+        own = marks[first_mark : first_mark + count]
+        start = lines[long]
+        assert [m["y"] for m in own] == pytest.approx(
+            [start["y"] + row * pitch for row in range(1, count + 1)], abs=0.05
+        )
+        assert len({m["x"] for m in own}) == 1 and own[0]["x"] > start["x"]
+    # Two characters right of the indentation: 0 + 2 and 8 + 2 characters, so the second
+    # line's marks are five times as far from the block's left edge as the first's.
+    first, second = marks[0]["x"] - lines[2]["x"], marks[rows[2] - 1]["x"] - lines[4]["x"]
+    assert second == pytest.approx(5 * first, rel=1e-3)

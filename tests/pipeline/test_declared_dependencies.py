@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import re
 import sys
-import tomllib
-from pathlib import Path
 
 import pytest
 import yaml
-from packaging.requirements import Requirement
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
-REPO = Path(__file__).resolve().parents[2]
+from declared import REPO, pyproject, requirements
 
 # The pyproject groups (its `dependencies`, then extras) each conda file provides.
 CLAIMS = {
@@ -41,27 +38,10 @@ CONDA_NAMES = {
 NOT_DEPENDENCIES = {"pip", "-e ."}
 
 
-def pyproject() -> dict:
-    return tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
-
-
 def group(name: str, project: dict) -> dict[str, SpecifierSet]:
     """The packages of a pyproject group (extras it names, `scratchnet[docs]`, expanded),
     each with its version range, by canonical PyPI name."""
-    lines = (
-        project["dependencies"]
-        if name == "dependencies"
-        else project["optional-dependencies"][name]
-    )
-    packages = {}
-    for line in lines:
-        requirement = Requirement(line)
-        if canonicalize_name(requirement.name) == canonicalize_name(project["name"]):
-            for extra in requirement.extras:
-                packages.update(group(extra, project))
-        else:
-            packages[canonicalize_name(requirement.name)] = requirement.specifier
-    return packages
+    return {canonicalize_name(r.name): r.specifier for r in requirements(name, project)}
 
 
 def conda_packages(path: str) -> dict[str, SpecifierSet]:

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
 import tomllib
 from pathlib import Path
@@ -24,6 +25,10 @@ from workflow_copy import REPO, copy_workflow
 pytestmark = pytest.mark.e2e
 
 EXTRA = "docs"
+# uv as the test extra installs it, beside this Python: not another uv that comes first on
+# PATH, nor none when the venv is not activated.
+SCRIPTS = sysconfig.get_path("scripts")
+UV = shutil.which("uv", path=SCRIPTS)
 
 
 def run(command: list[str], **kwargs) -> str:
@@ -49,15 +54,14 @@ def floors() -> dict[str, Version]:
 @pytest.fixture(scope="module")
 def lowest_venv(tmp_path_factory) -> Path:
     """A fresh venv with the lowest direct versions; its python."""
-    uv = shutil.which("uv")
-    if uv is None:
-        pytest.fail("uv not found: pip install uv (it installs the lowest declared versions)")
+    if UV is None:
+        pytest.fail(f'uv not found in {SCRIPTS}: python -m pip install -e ".[test]" installs it')
     venv = tmp_path_factory.mktemp("lowest") / "venv"
     started = time.monotonic()
-    run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)])
+    run([UV, "venv", "--quiet", "--python", sys.executable, str(venv)])
     python = venv / "bin" / "python"
     run(
-        [uv, "pip", "install", "--python", str(python), "--resolution", "lowest-direct",
+        [UV, "pip", "install", "--python", str(python), "--resolution", "lowest-direct",
          "-e", f"{REPO}[{EXTRA}]"]
     )  # fmt: skip
     print(f"lowest-direct install: {time.monotonic() - started:.0f} s")
@@ -65,7 +69,7 @@ def lowest_venv(tmp_path_factory) -> Path:
 
 
 def test_the_venv_holds_every_direct_dependency_at_its_floor(lowest_venv):
-    frozen = run([shutil.which("uv"), "pip", "freeze", "--python", str(lowest_venv)])
+    frozen = run([UV, "pip", "freeze", "--python", str(lowest_venv)])
     installed = {}
     for line in frozen.splitlines():
         if "==" in line:

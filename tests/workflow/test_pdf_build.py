@@ -46,6 +46,27 @@ def text_of(pdf: Path, *options: str) -> str:
     return unicodedata.normalize("NFKC", run("pdftotext", *options, str(pdf), "-"))
 
 
+Word = tuple[float, float, float, float, str]  # xMin, yMin, xMax, yMax in points; its text
+
+
+def words_of(pdf: Path) -> list[tuple[float, float, list[Word]]]:
+    """Each page's width, height and words, as ``pdftotext -bbox`` places them."""
+    layout = run("pdftotext", "-bbox", str(pdf), "-")
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', layout, re.S)
+    box = re.compile(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<')
+    return [
+        (
+            float(width),
+            float(height),
+            [
+                (*map(float, found.groups()[:4]), html.unescape(found[5]))
+                for found in box.finditer(words)
+            ],
+        )
+        for width, height, words in pages
+    ]
+
+
 def squeezed(text: str) -> str:
     """Text without spaces, line breaks or hyphens (a line may break anywhere on paper),
     its quotes straight (paper has curly ones)."""
@@ -212,20 +233,14 @@ def test_nothing_runs_past_the_margins(pdfs):
     tolerance = 0.5
     descent = 4  # Typst's lines end at the baseline; a glyph box includes its descender
     for part, pdf in pdfs.items():
-        layout = run("pdftotext", "-bbox", str(pdf), "-")
-        pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', layout, re.S)
-        for number, (width, height, words) in enumerate(pages, start=1):
-            left, top, right, bottom = text_area(number, float(width), float(height))
-            for box in re.finditer(
-                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', words
-            ):
-                x0, y0, x1, y1 = map(float, box.groups()[:4])
-                word = box[5]
+        for number, (width, height, words) in enumerate(words_of(pdf), start=1):
+            left, top, right, bottom = text_area(number, width, height)
+            for x0, y0, x1, y1, word in words:
                 where = (part, number, word)
                 assert left - tolerance <= x0 and x1 <= right + tolerance, where
                 if y1 > bottom + descent:
                     assert word.isdigit() and y0 > bottom, where  # the page number
-                assert y1 <= float(height) and y0 >= 0, where
+                assert y1 <= height and y0 >= 0, where
         # The side margins, drawn at 40 pixels per inch, are white on every page.
         scale = 40 / 72
         with_images = Path(pdf).parent / f".{part}-margins"
@@ -244,6 +259,47 @@ def test_nothing_runs_past_the_margins(pdfs):
                 assert margin.min() >= 250, (part, number)
         finally:
             shutil.rmtree(with_images)
+
+
+# A code block's caption: the path of the file its lines are cut from, alone on its line.
+CODE_FILE = re.compile(r"src/scratchnet/[\w/]+\.py")
+CONTINUED = "\u21aa"  # ↪, which starts the continuation of a wrapped line of code
+
+
+def test_a_code_blocks_file_is_never_left_at_a_pages_foot(pdfs):
+    captions = 0
+    for part, pdf in pdfs.items():
+        for number, page in enumerate(text_of(pdf, "-layout").split("\f"), start=1):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            for at, line in enumerate(lines):
+                if CODE_FILE.fullmatch(line):
+                    captions += 1
+                    below = [text for text in lines[at + 1 :] if not text.isdigit()]
+                    assert below, (part, number, line)  # not just the page number
+    assert captions >= 20
+
+
+def test_a_wrapped_code_line_continues_indented_behind_a_mark(pdfs):
+    """Where a line of code is wider than the text, each of its continuations starts with
+    the mark two characters right of the line's own first character, and its text four."""
+    marks = 0
+    for part, pdf in pdfs.items():
+        for number, (_, _, words) in enumerate(words_of(pdf), start=1):
+            rows: dict[float, list[Word]] = {}
+            for word in words:
+                rows.setdefault(round(word[1], 1), []).append(word)
+            lines = [sorted(rows[y]) for y in sorted(rows)]  # each left to right
+            for at, line in enumerate(lines):
+                if not line[0][4].startswith(CONTINUED):
+                    continue
+                marks += 1
+                start = next(s for s in reversed(lines[:at]) if not s[0][4].startswith(CONTINUED))
+                x0, _, x1, _, first_word = start[0]
+                ch = (x1 - x0) / len(first_word)  # monospace: every character as wide
+                where = (part, number, line[1][4])
+                assert line[0][0] == pytest.approx(x0 + 2 * ch, abs=0.5), where
+                assert line[1][0] == pytest.approx(x0 + 4 * ch, abs=0.5), where
+    assert marks >= 5, f"{marks} continuation marks: do long lines wrap unmarked?"
 
 
 def test_the_same_pages_give_the_same_bytes_and_a_rerun_does_nothing(

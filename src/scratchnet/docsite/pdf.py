@@ -145,13 +145,25 @@ def to_typst(text: str, site_url: str = "", root: str | Path = ".") -> str:
 def typeset(body: str, book: dict, root: Path) -> bytes:
     """The book's template with ``body``, typeset by Typst; images are found under
     ``root`` (their paths start with /). ``book`` is the template's dictionary."""
+    return _typst(typst.compile, body, book, root)
+
+
+def query(body: str, book: dict, root: Path, label: str):
+    """The value of the ``metadata`` element labelled ``label`` in the typeset book (a
+    test's way to ask Typst where things landed)."""
+    return json.loads(_typst(typst.query, body, book, root, f"<{label}>", field="value", one=True))
+
+
+def _typst(command, body: str, book: dict, root: Path, *args, **kwargs):
     source = TEMPLATE.read_text() + "\n#show: book.with(json(bytes(sys.inputs.book)))\n\n" + body
     try:
-        return typst.compile(
+        return command(
             source.encode(),
+            *args,
             root=str(root),
             ignore_system_fonts=True,  # the fonts Typst bundles: the same on every machine
             sys_inputs={"book": json.dumps(book, sort_keys=True)},
+            **kwargs,
         )
     except typst.TypstError as problem:
         raise PdfError(f"typst: {problem.message}\n{problem.diagnostic}") from None
