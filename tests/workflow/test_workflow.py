@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -155,7 +156,7 @@ def test_lint_and_format_are_clean():
         [sys.executable, "-m", "snakemake", "--lint"], cwd=REPO, capture_output=True, text=True
     )
     assert "Congratulations" in lint.stdout + lint.stderr, lint.stdout + lint.stderr
-    snakefmt = shutil.which("snakefmt")
+    snakefmt = shutil.which("snakefmt", path=sysconfig.get_path("scripts"))  # this venv's
     assert snakefmt, "snakefmt is installed by the [test] extra"
     check = subprocess.run([snakefmt, "--check", "."], cwd=REPO, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -176,7 +177,7 @@ def test_builds_are_byte_identical_across_runs_and_core_counts(tmp_path):
 
 
 def test_python_is_lint_and_format_clean():
-    ruff = shutil.which("ruff")
+    ruff = shutil.which("ruff", path=sysconfig.get_path("scripts"))  # this venv's
     assert ruff, "ruff is installed by the [test] extra"
     paths = ["src", "tests", "bench", "workflow/scripts"]
     for command in ([ruff, "check", *paths], [ruff, "format", "--check", *paths]):
