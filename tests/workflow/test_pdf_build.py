@@ -18,7 +18,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from workflow_copy import REPO, planned_jobs, snakemake
+from harness.workflow_copy import REPO, planned_jobs, snakemake
 
 pytestmark = pytest.mark.e2e
 
