@@ -4,7 +4,7 @@ A new pyplot figure per frame, each saved as a PNG with bbox_inches="tight", the
 PNG loaded and handed to Pillow to write one GIF (which holds all frames in memory and
 gives each its own palette). Draws the same panels as scratchnet's animation.
 
-    python bench/baseline.py HISTORY.npz TRAIN.csv OUT.gif --dpi 300 --every 5
+    python -m bench.baseline HISTORY.npz TRAIN.csv OUT.gif --dpi 300 --every 5
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 Run by hand from the repository root, after `snakemake --cores 2 docs` (never as a timed
 test: machines are shared):
 
-    python bench/browser_trainer.py            # about a minute
-    python bench/browser_trainer.py --quick    # 200 iterations, 3 repeats: checks it works
+    python -m bench.browser_trainer            # about a minute
+    python -m bench.browser_trainer --quick    # 200 iterations, 3 repeats: checks it works
 
 The page trains the tutorial's 9-6-2 network on its 24 training images with
 docs/javascripts/explore/train.js (through experiment.js, as the page's "Branch here"
@@ -25,20 +25,17 @@ import datetime
 import functools
 import os
 import statistics
-import sys
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))  # benchmark this checkout's library
-sys.path.insert(0, str(REPO / "tests"))  # the tests' Chromium settings, shared, not copied
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from run import machine, print_row  # noqa: E402 (the animation benchmark's helpers)
-from scratchnet.lines.datasets import read_csv  # noqa: E402
-from scratchnet.lines.snapshots import load_history  # noqa: E402
-from scratchnet.lines.training import train  # noqa: E402
+from bench.run import machine, print_row  # the animation benchmark's helpers
+from harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from harness.workflow_copy import REPO
+from scratchnet.lines.datasets import read_csv
+from scratchnet.lines.snapshots import load_history
+from scratchnet.lines.training import train
 
 TARGET_MS = 100
 TARGET_ITERATIONS = 200

@@ -1,5 +1,5 @@
 """The pipeline half of the training benchmark: clean builds and sweeps, timed in fresh
-copies of the workflow (run by bench/training.py, or alone: `python bench/pipeline.py`).
+copies of the workflow (run by bench/training.py, or alone: `python -m bench.pipeline`).
 
 (3) A clean `snakemake -j4` of chapter one alone (`lines`), of both chapters and the
     website (`all docs`), and a no-op rerun; the largest job's peak memory.
@@ -24,7 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from run import copy_workflow, job_peaks, largest_job, print_row, timed  # bench/run.py
+from bench.run import job_peaks, largest_job, print_row, timed
+from harness.workflow_copy import copy_workflow
 from scratchnet.digits.idx import write_mnist
 
 CORES = 4  # the README's command; on 2 cores Snakemake runs 2 jobs at a time anyway

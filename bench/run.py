@@ -2,8 +2,8 @@
 
 Run by hand from the repository root (never as a timed test: machines are shared):
 
-    python bench/run.py            # the full benchmark, about 3 minutes on 2 cores
-    python bench/run.py --quick    # small sizes: checks that every step works
+    python -m bench.run            # the full benchmark, about 3 minutes on 2 cores
+    python -m bench.run --quick    # small sizes: checks that every step works
 
 Every number comes from this run on this machine; the targets compare ratios measured
 side by side. Each build runs in a fresh copy of the workflow under a temporary
@@ -25,12 +25,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from harness.workflow_copy import REPO, copy_workflow
 from scratchnet.joblog import logged_peak_memory
-
-REPO = Path(__file__).resolve().parents[1]
-# The tests' helper that copies the workflow without build outputs, shared, not copied.
-sys.path.insert(0, str(REPO / "tests"))
-from workflow_copy import copy_workflow  # noqa: E402
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -124,14 +120,15 @@ def main() -> None:
         base_wall, base_rss = timed(
             [
                 sys.executable,
-                str(REPO / "bench" / "baseline.py"),
+                "-m",
+                "bench.baseline",
                 str(prep / "results/training/history.npz"),
                 str(prep / "results/data/train.csv"),
                 str(baseline_gif),
                 "--dpi",
                 str(dpi),
             ],
-            cwd=tmp,
+            cwd=REPO,  # where `bench` is importable
         )
         base_bytes, base_size, base_frames = gif_facts(baseline_gif)
 

@@ -1,4 +1,4 @@
-"""How much of part one's result is the seed's luck (run by hand: `python bench/seeds.py`).
+"""How much of part one's result is the seed's luck (run by hand: `python -m bench.seeds`).
 
 The config's `seed` draws both the initial weights and validation set 2's noise. With
 every other setting at config/config.yaml's defaults, this trains the 9-6-2 network as

@@ -2,8 +2,8 @@
 
 Run by hand from the repository root (never as a timed test: machines are shared):
 
-    python bench/training.py            # the full benchmark, about 6 minutes on 2 cores
-    python bench/training.py --quick    # tiny sizes, about a minute: checks every step works
+    python -m bench.training            # the full benchmark, about 6 minutes on 2 cores
+    python -m bench.training --quick    # tiny sizes, about a minute: checks every step works
 
 Every number comes from this run on this machine; the targets compare ratios measured
 side by side. Other work on the machine slows two-thread BLAS a lot: the load average
@@ -59,13 +59,12 @@ from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))  # benchmark this checkout's library
-from handwritten import train_handwritten  # noqa: E402 (bench/ is the script's folder)
-from pipeline import measure_builds, measure_sweeps, pipeline_targets, print_pipeline  # noqa: E402
-from run import machine, print_row  # noqa: E402 (the animation benchmark's helpers)
-from scratchnet.nn import SGD, CrossEntropy, Linear, ReLU, Sequential, fit  # noqa: E402
-from scratchnet.nn.train import batches  # noqa: E402
+from bench.handwritten import train_handwritten
+from bench.pipeline import measure_builds, measure_sweeps, pipeline_targets, print_pipeline
+from bench.run import machine, print_row  # the animation benchmark's helpers
+from harness.workflow_copy import REPO
+from scratchnet.nn import SGD, CrossEntropy, Linear, ReLU, Sequential, fit
+from scratchnet.nn.train import batches
 
 DTYPES = {"float64": np.float64, "float32": np.float32}
 
@@ -264,7 +263,8 @@ def peak_rss_mb() -> float:
 
 
 def run_worker(impl: str, rows: int, batch: int, dtype_name: str, epochs: int) -> dict:
-    command = [sys.executable, __file__, "--worker", impl, str(rows), str(batch), dtype_name]
+    worker = ["--worker", impl, str(rows), str(batch), dtype_name]
+    command = [sys.executable, "-m", "bench.training", *worker]
     result = subprocess.run(command + [str(epochs)], capture_output=True, text=True, cwd=REPO)
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-5000:]}")

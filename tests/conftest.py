@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from harness.workflow_copy import copy_workflow, snakemake
 from scratchnet.digits.data import make_splits
-from workflow_copy import copy_workflow, snakemake
 
 # Fixtures that build the pipeline or start Chromium (tests/workflow/conftest.py's `site`
 # and `server` use `built`): any test that uses one, directly or through another fixture,

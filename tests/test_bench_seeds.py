@@ -3,14 +3,13 @@
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from harness.workflow_copy import REPO
 
 
 def test_seed_benchmark_prints_its_tables_for_the_seeds_asked():
     result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "seeds.py"), "--seeds", "3"],
+        [sys.executable, "-m", "bench.seeds", "--seeds", "3"],
         capture_output=True,
         text=True,
         cwd=REPO,

@@ -2,21 +2,16 @@
 timed), and what the benchmarks' README (bench/README.md) says of its digits accuracy
 beside the chapter's holds. Its quick run is end to end: tests/workflow/test_bench.py."""
 
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
+from bench.handwritten import train_handwritten
+from bench.training import digits_sets, library_mlp, mlp, user_loop_mlp
+from harness.workflow_copy import REPO
 from scratchnet.digits.data import make_splits
 from scratchnet.nn import SGD, CrossEntropy, Linear, ReLU, Sequential, fit
-
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "bench"))
-from handwritten import train_handwritten  # noqa: E402
-from training import digits_sets, library_mlp, mlp, user_loop_mlp  # noqa: E402
 
 
 def test_a_users_loop_over_the_layers_is_the_same_work_as_fit():

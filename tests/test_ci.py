@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from workflow_copy import REPO
+from harness.workflow_copy import REPO
 
 PAGES_WORKFLOW = REPO / ".github" / "workflows" / "docs.yml"
 
@@ -34,7 +34,7 @@ def test_every_file_the_readme_and_ci_name_exists():
     """Paths such as `tests/workflow/test_site.py` or `.ci/slurm-cluster` in the README,
     .ci/run and the pages workflow name files of this repository."""
     named = re.compile(
-        r"(?<![\w/.])((?:tests|src|workflow|bench|docs|config|profiles|\.ci)/[\w/.-]*\w)"
+        r"(?<![\w/.])((?:tests|src|workflow|bench|harness|docs|config|profiles|\.ci)/[\w/.-]*\w)"
     )
     for text_file in (REPO / "README.md", REPO / ".ci" / "run", PAGES_WORKFLOW):
         paths = set(named.findall(text_file.read_text()))

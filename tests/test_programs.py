@@ -22,10 +22,9 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from declared import REPO, pyproject, requirements
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
-
-from declared import REPO, pyproject, requirements
 from test_ci import readme_commands
 
 TESTS = REPO / "tests"

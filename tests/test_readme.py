@@ -99,7 +99,7 @@ def test_every_file_the_maintainers_pages_and_the_bench_readme_name_exists():
     """As for the README (tests/workflow/test_ci.py): `src/...`, `workflow/...` and the
     like in the maintainers' reference name files of this repository."""
     named = re.compile(
-        r"(?<![\w/.])((?:tests|src|workflow|bench|docs|config|profiles|\.ci)/[\w/.-]*\w)"
+        r"(?<![\w/.])((?:tests|src|workflow|bench|harness|docs|config|profiles|\.ci)/[\w/.-]*\w)"
     )
     pages = [REPO / "bench" / "README.md", REPO / "docs" / "pipeline.md"]
     pages += sorted((REPO / "docs" / "maintain").glob("*.md"))

@@ -2,12 +2,17 @@
 
 Subpackages and modules, one job each:
 
-- ``nn``        the layer library: modules, losses, initialisations, SGD, the epoch loop
-- ``lines``     chapter one: the hand-written 9-6-2 network on 3x3 line images
-- ``digits``    chapter two: handwritten digits (bundled or MNIST) trained with ``nn``
-- ``figures``   one module per figure of both chapters (drawing only, never training)
-- ``docsite``   the website's build: quoted numbers, MathML, the published figures
-- ``joblog``, ``atomic``, ``user_errors``   job logs, whole-or-nothing files, fixable errors
+- ``nn``            the layer library: modules, losses, initialisations, SGD, the epoch loop
+- ``lines``         part one: the hand-written 9-6-2 network on 3x3 line images
+- ``digits``        part two: handwritten digits (bundled or MNIST) trained with ``nn``
+- ``figures``       one module per figure of every part (drawing only, never training)
+- ``explore``       the browser pages' data, exported from saved runs
+- ``exercises``     the exercises' checker, each part's exercises and catalogue of mistakes
+- ``docsite``       the pages' text pipeline: quoted numbers, MathML, notebooks, PDFs, site
+- ``config_schema`` the pipeline's settings read against their schema (types, unknown keys)
+- ``joblog``        what every job does around its work: its log, one-line errors, memory
+- ``atomic``        files written whole or not at all
+- ``user_errors``   ``InputProblem``: the error a user can fix, logged as one line
 """
 
 __version__ = "0.1.0"

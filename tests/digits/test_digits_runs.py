@@ -7,7 +7,7 @@ import pytest
 from scratchnet import nn
 from scratchnet.digits.init_study import SCHEMES, by_scheme, run_study
 from scratchnet.digits.runs import (
-    RunDiverged,
+    DigitsRunDiverged,
     build_model,
     load_run,
     parameter_names,
@@ -84,7 +84,8 @@ def test_seeds_are_stacked_and_differ(splits):
 
 def test_a_diverging_run_names_itself(splits):
     settings = dict(hidden=20, lr=1e6, epochs=5, batch_size=32, init="normal", loss="mse")
-    with pytest.raises(RunDiverged, match=r"digits run losses \(seed 0\).*diverged in epoch"):
+    message = r"digits run losses \(seed 0\).*diverged in epoch.*\(digits\.losses\.lr\)$"
+    with pytest.raises(DigitsRunDiverged, match=message):
         train_run("losses", settings, splits["train"], splits["valid"], seed=0)
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from exercise_parts import EXERCISES, PARTS
+
 from scratchnet.exercises import checking, digits, lines
 from scratchnet.lines import network
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 from exercise_mutants import differs, mutants
-
 from exercise_parts import EXERCISES, PARTS
+
 from scratchnet.exercises import checking
 
 # Mutants that behave as the reference on every case of their exercise, and why that is

@@ -7,7 +7,7 @@ from scratchnet.lines.datasets import noisy_copy, one_dim_pixel_set, training_se
 from scratchnet.lines.evaluation import evaluate
 from scratchnet.lines.network import backward, forward, one_hot
 from scratchnet.lines.training import (
-    TrainingDiverged,
+    LinesRunDiverged,
     first_full_accuracy,
     first_full_accuracy_sentence,
     train,
@@ -60,7 +60,7 @@ def test_validation_accuracy_is_perfect_on_both_sets(history):
 
 def test_divergence_names_the_iteration_and_suggests_a_smaller_rate():
     train_set = training_set()
-    with pytest.raises(TrainingDiverged, match=r"iteration \d+.*smaller learning rate"):
+    with pytest.raises(LinesRunDiverged, match=r"iteration \d+.*smaller learning rate"):
         train(train_set.x0(), train_set.labels, **{**DEFAULTS, "lr": 100.0})
 
 

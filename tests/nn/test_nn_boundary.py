@@ -13,13 +13,13 @@ from scratchnet.nn import (
     MSE,
     SGD,
     CrossEntropy,
+    FitDiverged,
     Linear,
     ReLU,
     Sequential,
     Sigmoid,
     Softmax,
     SoftmaxMSE,
-    TrainingDiverged,
     fit,
 )
 from scratchnet.nn import train as train_module
@@ -220,7 +220,7 @@ def test_progress_lines_of_a_running_loss():
 def test_a_diverging_running_loss_keeps_the_epochs_before():
     x, y = small_problem()
     model = small_model()
-    with np.errstate(all="ignore"), pytest.raises(TrainingDiverged) as caught:
+    with np.errstate(all="ignore"), pytest.raises(FitDiverged) as caught:
         fit(
             model, MSE(), SGD(model.parameters(), lr=1e100), x, np.eye(3)[y], epochs=50,
             batch_size=10, rng=np.random.default_rng(8), running_loss=True,

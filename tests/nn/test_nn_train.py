@@ -14,12 +14,12 @@ from scratchnet.nn import (
     MSE,
     SGD,
     CrossEntropy,
+    FitDiverged,
     Linear,
     Module,
     ReLU,
     Sequential,
     Sigmoid,
-    TrainingDiverged,
     batches,
     evaluate,
     fit,
@@ -228,11 +228,11 @@ def test_a_float64_model_trains_in_float64():
 
 
 @pytest.mark.parametrize("batch_size", [None, 10])
-def test_a_huge_learning_rate_raises_training_diverged(batch_size):
+def test_a_huge_learning_rate_raises_fit_diverged(batch_size):
     x, y = small_problem()
     model = small_model(np.random.default_rng(7))
     message = r"diverged in epoch \d+: the loss is (nan|inf) \(learning rate 1e\+100\)"
-    with np.errstate(all="ignore"), pytest.raises(TrainingDiverged, match=message) as caught:
+    with np.errstate(all="ignore"), pytest.raises(FitDiverged, match=message) as caught:
         fit(
             model,
             MSE(),

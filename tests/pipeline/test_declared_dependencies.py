@@ -10,10 +10,9 @@ import sys
 
 import pytest
 import yaml
+from declared import REPO, pyproject, requirements
 from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
-
-from declared import REPO, pyproject, requirements
 
 # The pyproject groups (its `dependencies`, then extras) each conda file provides.
 CLAIMS = {

@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
-from workflow_copy import snakemake
+from harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from harness.workflow_copy import snakemake
 
 
 @pytest.fixture(scope="module")

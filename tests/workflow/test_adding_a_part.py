@@ -13,7 +13,7 @@ import nbformat
 import pytest
 import yaml
 
-from workflow_copy import planned_jobs, snakemake
+from harness.workflow_copy import planned_jobs, snakemake
 
 pytestmark = pytest.mark.e2e
 

@@ -6,15 +6,15 @@ import sys
 
 import pytest
 
-from workflow_copy import REPO
+from harness.workflow_copy import REPO
 
 pytestmark = pytest.mark.e2e
 
 
 def run_quick(script: str) -> subprocess.CompletedProcess:
-    """``python bench/<script> --quick`` from the repository root, which must succeed."""
+    """``python -m bench.<script> --quick`` from the repository root, which must succeed."""
     result = subprocess.run(
-        [sys.executable, str(REPO / "bench" / script), "--quick"],
+        [sys.executable, "-m", f"bench.{script}", "--quick"],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -24,7 +24,7 @@ def run_quick(script: str) -> subprocess.CompletedProcess:
 
 
 def test_quick_benchmark_prints_its_tables():
-    result = run_quick("run.py")
+    result = run_quick("run")
     assert "| baseline GIF alone" in result.stdout
     assert "| ours, the GIF and MP4 alone" in result.stdout
     assert "| target | measured | goal | met |" in result.stdout
@@ -32,7 +32,7 @@ def test_quick_benchmark_prints_its_tables():
 
 
 def test_quick_training_benchmark_prints_its_tables():
-    result = run_quick("training.py")
+    result = run_quick("training")
     assert "| scratchnet.nn fit |" in result.stdout
     assert "| hand-written numpy loop |" in result.stdout
     assert "| a user's loop over scratchnet.nn's layers |" in result.stdout

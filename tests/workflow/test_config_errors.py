@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workflow_copy import copy_workflow, snakemake
+from harness.workflow_copy import copy_workflow, snakemake
 
 pytestmark = pytest.mark.e2e
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from harness.workflow_copy import copy_workflow, small_digits_config, snakemake
 from scratchnet.digits.idx import MNIST_FILES, write_mnist
-from workflow_copy import copy_workflow, small_digits_config, snakemake
 
 pytestmark = pytest.mark.e2e
 

@@ -13,9 +13,8 @@ import re
 
 import nbformat
 import pytest
-from test_notebooks import execute, executed, notebooks, printed  # noqa: F401 (fixtures)
-
 from exercise_parts import PARTS
+from test_notebooks import execute, executed, notebooks, printed  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.e2e
 

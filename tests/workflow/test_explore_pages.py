@@ -12,8 +12,8 @@ import matplotlib
 import numpy as np
 import pytest
 
+from harness.workflow_copy import planned_jobs
 from scratchnet.lines.snapshots import load_history
-from workflow_copy import planned_jobs
 
 pytestmark = pytest.mark.e2e
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from workflow_copy import REPO, copy_workflow
+from harness.workflow_copy import REPO, copy_workflow
 
 pytestmark = pytest.mark.e2e
 

@@ -14,8 +14,8 @@ import re
 import numpy as np
 import pytest
 
+from harness.workflow_copy import copy_workflow, small_digits_config, snakemake
 from scratchnet.digits.idx import write_mnist
-from workflow_copy import copy_workflow, small_digits_config, snakemake
 
 pytestmark = pytest.mark.e2e
 

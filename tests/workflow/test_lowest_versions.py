@@ -20,7 +20,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-from workflow_copy import REPO, copy_workflow
+from harness.workflow_copy import REPO, copy_workflow
 
 pytestmark = pytest.mark.e2e
 

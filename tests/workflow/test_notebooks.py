@@ -28,7 +28,7 @@ import pytest
 import yaml
 from test_site import nav_pages
 
-from workflow_copy import PARTS, REPO, part_pages, planned_jobs, snakemake
+from harness.workflow_copy import PARTS, REPO, part_pages, planned_jobs, snakemake
 
 pytestmark = pytest.mark.e2e
 

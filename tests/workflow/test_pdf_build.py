@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from workflow_copy import PARTS, REPO, part_pages, planned_jobs, snakemake
+from harness.workflow_copy import PARTS, REPO, part_pages, planned_jobs, snakemake
 
 pytestmark = pytest.mark.e2e
 

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from workflow_copy import REPO
+from harness.workflow_copy import REPO
 
 pytestmark = pytest.mark.e2e
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from harness.workflow_copy import REPO, copy_workflow, snakemake
 from scratchnet.digits.idx import MNIST_FILES
-from workflow_copy import REPO, copy_workflow, snakemake
 
 SLURM_SWEEP = """
 sweep:

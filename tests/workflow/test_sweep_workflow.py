@@ -13,8 +13,8 @@ import time
 
 import pytest
 
+from harness.workflow_copy import copy_workflow, planned_jobs, snakemake
 from scratchnet.digits.sweep import read_summary
-from workflow_copy import copy_workflow, planned_jobs, snakemake
 
 pytestmark = pytest.mark.e2e
 

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from workflow_copy import REPO, copy_workflow, planned_jobs, small_digits_config, snakemake
+from harness.workflow_copy import REPO, copy_workflow, planned_jobs, small_digits_config, snakemake
 
 pytestmark = pytest.mark.e2e
 

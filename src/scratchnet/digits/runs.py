@@ -39,20 +39,26 @@ RUNS = {
 }
 
 
-class RunDiverged(InputProblem, ArithmeticError):
-    """A run's loss became NaN or infinite; the message names the run and the epoch.
-    ``snapshots`` holds the parameters of the epochs before (see ``RunResult``)."""
+class DigitsRunDiverged(InputProblem, ArithmeticError):
+    """A digits run's loss became NaN or infinite: the user's problem (its settings in the
+    config), logged as one line naming the run, its seed, the epoch and the setting to
+    change. Raised from the library's ``nn.FitDiverged`` (its ``__cause__``: the epoch
+    and the history so far); ``snapshots`` holds the parameters of the epochs before (see
+    ``RunResult``)."""
 
     def __init__(self, message: str, snapshots: dict[str, np.ndarray]):
         super().__init__(message)
         self.snapshots = snapshots
 
 
+RunDiverged = DigitsRunDiverged  # its first name, kept as an alias
+
+
 class RunResult(NamedTuple):
     """A trained run: its per-epoch history, ``snapshots`` (name -> (epochs + 1, ...)
     array: W1, b1, W2, ... after every epoch, 1 = the first Linear layer) and the model."""
 
-    history: nn.History
+    history: nn.EpochHistory
     snapshots: dict[str, np.ndarray]
     model: nn.Sequential
 
@@ -142,9 +148,10 @@ def train_run(
             callback=snapshot,
             progress=progress,
         )
-    except nn.TrainingDiverged as diverged:
+    except nn.FitDiverged as diverged:
         before = {k: np.stack(v) for k, v in snapshots.items() if v}
-        raise RunDiverged(f"digits run {name} (seed {seed}): {diverged}", before) from diverged
+        message = f"digits run {name} (seed {seed}): {diverged} (digits.{name}.lr)"
+        raise DigitsRunDiverged(message, before) from diverged
     return RunResult(history, {k: np.stack(v) for k, v in snapshots.items()}, model)
 
 
@@ -157,15 +164,15 @@ def save_run(result: RunResult, path: str | Path) -> None:
 class SavedRun(NamedTuple):
     """A run as read back: its history and its snapshots (see ``RunResult``)."""
 
-    history: nn.History
+    history: nn.EpochHistory
     snapshots: dict[str, np.ndarray]
 
 
 def load_run(path: str | Path) -> SavedRun:
     """Read a run written by ``save_run``."""
     with np.load(path) as arrays:
-        history = nn.History(**{name: arrays[name] for name in nn.History._fields})
-        snapshots = {k: arrays[k] for k in arrays.files if k not in nn.History._fields}
+        history = nn.EpochHistory(**{name: arrays[name] for name in nn.EpochHistory._fields})
+        snapshots = {k: arrays[k] for k in arrays.files if k not in nn.EpochHistory._fields}
     return SavedRun(history, snapshots)
 
 
@@ -185,7 +192,7 @@ def train_seeds(
     result here, not an error: its entries from that epoch on are NaN. The spread over
     seeds says how much one run's result is luck."""
     rows = (len(seeds), settings["epochs"] + 1)
-    stacked = {field: np.full(rows, np.nan) for field in nn.History._fields}
+    stacked = {field: np.full(rows, np.nan) for field in nn.EpochHistory._fields}
     diverged_epoch = np.full(len(seeds), -1)
     active_units = np.full(len(seeds), -1)
     for row, seed in enumerate(seeds):
@@ -196,11 +203,11 @@ def train_seeds(
             history, snapshots = result.history, result.snapshots
             active_units[row] = count_active_units(result.model, train.x)
             outcome = f"final validation accuracy {history.val_accuracy[-1]:.4f}"
-        except RunDiverged as diverged:
+        except DigitsRunDiverged as diverged:
             history, snapshots = diverged.__cause__.history, diverged.snapshots
             diverged_epoch[row] = diverged.__cause__.epoch
             outcome = f"diverged in epoch {diverged_epoch[row]}"
-        for field in nn.History._fields:
+        for field in nn.EpochHistory._fields:
             values = getattr(history, field)
             stacked[field][row, : len(values)] = values
         for param, values in snapshots.items():

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..atomic import written_atomically
 from .data import Split
-from .runs import RunDiverged, train_run
+from .runs import DigitsRunDiverged, train_run
 
 SUMMARY_COLUMNS = (
     "loss",
@@ -42,7 +42,7 @@ def run_point(
     try:
         history = train_run("losses", point_settings, train, valid, seed=seed).history
         diverged_epoch = None
-    except RunDiverged as diverged:
+    except DigitsRunDiverged as diverged:
         history, diverged_epoch = diverged.__cause__.history, diverged.__cause__.epoch
     return {
         "loss": loss,

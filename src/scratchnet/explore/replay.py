@@ -29,7 +29,7 @@ from .pack import PackedArrays, write_index
 
 # float64: the page's trainer starts from these numbers and must match numpy's to 1e-9.
 DTYPE = "<f8"
-# The arrays of a run the page reads; the rest of the History it computes.
+# The arrays of a run the page reads; the rest of the IterationHistory it computes.
 RUN_ARRAYS = ("W1", "b1", "W2", "b2", "loss", "accuracy")
 TRAINING_SET = "training-set"  # a file beside the runs': no run may take the name
 

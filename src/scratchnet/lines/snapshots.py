@@ -10,18 +10,18 @@ from pathlib import Path
 import numpy as np
 
 from ..atomic import save_npz
-from .training import History
+from .training import IterationHistory
 
 
-def save_history(history: History, path: str | Path) -> None:
+def save_history(history: IterationHistory, path: str | Path) -> None:
     """Write every array of ``history`` to the ``.npz`` at ``path`` (atomically)."""
     save_npz(path, history._asdict())
 
 
-def load_history(path: str | Path) -> History:
+def load_history(path: str | Path) -> IterationHistory:
     """Read a history written by ``save_history``."""
     with np.load(path) as arrays:
-        missing = set(History._fields) - set(arrays.files)
+        missing = set(IterationHistory._fields) - set(arrays.files)
         if missing:
             raise ValueError(f"{path}: not a training history, missing {sorted(missing)}")
-        return History(**{name: arrays[name] for name in History._fields})
+        return IterationHistory(**{name: arrays[name] for name in IterationHistory._fields})

@@ -1,7 +1,7 @@
 """Full-batch gradient descent on the tutorial network, recording every iteration.
 
 Iteration 0 is the network before any update; iteration ``k`` is after ``k`` updates.
-The recorded ``History`` is what every figure and the animation are drawn from.
+The recorded ``IterationHistory`` is what every figure and the animation are drawn from.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from .network import (
 )
 
 
-class History(NamedTuple):
-    """Everything recorded at iterations 0..n (n = number of updates), on the training set.
+class IterationHistory(NamedTuple):
+    """Everything recorded at every iteration 0..n (n = number of updates), on the training
+    set: each parameter, activation and gradient, not only the loss and accuracy.
 
     W1: (n+1, h, n_in)  b1: (n+1, h, 1)  W2: (n+1, n_out, h)  b2: (n+1, n_out, 1)
     A1: (n+1, h, m)     A2: (n+1, n_out, m)                    hidden and output activations
@@ -62,12 +63,19 @@ class History(NamedTuple):
         return len(self.loss) - 1
 
 
-# The History fields of the gradients, in the order of Params: dW1, db1, dW2, db2.
+# The IterationHistory fields of the gradients, in the order of Params: dW1, db1, dW2, db2.
 GRADIENT_FIELDS = tuple(f"d{name}" for name in Params._fields)
 
 
-class TrainingDiverged(InputProblem, RuntimeError):
-    """The loss stopped being a finite number: the learning rate is too large."""
+class LinesRunDiverged(InputProblem, ArithmeticError):
+    """Part one's loss stopped being a finite number: the learning rate is too large. A
+    problem the user fixes (the config's ``lr``): a job logs it as one line naming the
+    iteration and the rate."""
+
+
+# Their first names, kept as aliases for readers' code.
+History = IterationHistory
+TrainingDiverged = LinesRunDiverged
 
 
 def train(
@@ -81,13 +89,13 @@ def train(
     start: Params | None = None,
     n_classes: int = 2,
     progress: Callable[[str], None] | None = None,
-) -> History:
+) -> IterationHistory:
     """Train on ``x0: (n_in, m)`` with ``labels: (m,)`` for ``iterations`` updates.
 
     The network starts either new, ``init_params`` with ``hidden`` units and ``seed``, or
     from the parameters ``start`` (e.g. ``history.params_at(40)``, to branch a run there;
     iteration 0 of the result is then ``start``).
-    Raises ``TrainingDiverged`` naming the iteration if the loss becomes inf or NaN.
+    Raises ``LinesRunDiverged`` naming the iteration if the loss becomes inf or NaN.
     ``progress`` (e.g. ``print``) receives about ten one-line status reports.
     """
     new = hidden is not None or seed is not None
@@ -95,14 +103,14 @@ def train(
         raise TypeError("train: give either hidden and seed (a new network) or start")
     Y = one_hot(labels, n_classes)
     params = start if start is not None else init_params(x0.shape[0], hidden, n_classes, seed)
-    records = {name: [] for name in History._fields}
+    records = {name: [] for name in IterationHistory._fields}
     report_every = max(1, iterations // 10)
     # --8<-- [start:loop]
     for iteration in range(iterations + 1):
         fwd = forward(params, x0)
         loss = cross_entropy(fwd.A2, Y)
         if not math.isfinite(loss):
-            raise TrainingDiverged(
+            raise LinesRunDiverged(
                 f"training diverged at iteration {iteration}: the loss is {loss} "
                 f"(learning rate {lr}); try a smaller learning rate"
             )
@@ -123,7 +131,7 @@ def train(
                 records[name].append(value)
             params = gradient_step(params, grads, lr)
             # --8<-- [end:loop]
-    history = History(**{name: np.array(values) for name, values in records.items()})
+    history = IterationHistory(**{name: np.array(values) for name, values in records.items()})
     if progress and history.loss[-1] >= history.loss[0]:
         progress(
             f"warning: the loss did not fall ({history.loss[0]:.4f} -> {history.loss[-1]:.4f}); "
@@ -134,13 +142,13 @@ def train(
     return history
 
 
-def first_full_accuracy(history: History) -> int | None:
+def first_full_accuracy(history: IterationHistory) -> int | None:
     """The first iteration whose training accuracy is 1.0, or None if never reached."""
     reached = np.flatnonzero(history.accuracy == 1.0)
     return int(reached[0]) if reached.size else None
 
 
-def first_full_accuracy_sentence(history: History) -> str:
+def first_full_accuracy_sentence(history: IterationHistory) -> str:
     """When training accuracy first reached 100%, in words; or that it did not within the
     run's iterations, and the best it reached."""
     first = first_full_accuracy(history)

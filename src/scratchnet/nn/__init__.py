@@ -13,7 +13,16 @@ from .init import SCALES, init_weights
 from .losses import MSE, CrossEntropy, SoftmaxMSE
 from .modules import Linear, Module, Parameter, ReLU, Sequential, Sigmoid, Softmax
 from .optim import SGD
-from .train import History, TrainingDiverged, accuracy, batches, evaluate, fit
+from .train import (
+    EpochHistory,
+    FitDiverged,
+    History,
+    TrainingDiverged,
+    accuracy,
+    batches,
+    evaluate,
+    fit,
+)
 
 __all__ = [
     "SCALES",
@@ -29,7 +38,9 @@ __all__ = [
     "Sigmoid",
     "Softmax",
     "SGD",
-    "History",
+    "EpochHistory",
+    "FitDiverged",
+    "History",  # the first names of EpochHistory and FitDiverged, kept as aliases
     "TrainingDiverged",
     "accuracy",
     "batches",

@@ -26,8 +26,9 @@ from .modules import Module
 from .optim import SGD
 
 
-class History(NamedTuple):
-    """Per epoch 0..E, the model after that many epochs. Each field: (E + 1,).
+class EpochHistory(NamedTuple):
+    """What ``fit`` records once per epoch, not per step: entry k is the model after k
+    epochs, 0..E. Each field: (E + 1,).
 
     The loss is in the loss's own reduction (mean or sum over the set); ``val_*`` are
     None when no validation set was given. With ``fit(..., running_loss=True)``, entries
@@ -40,16 +41,25 @@ class History(NamedTuple):
     val_accuracy: np.ndarray | None = None
 
 
-class TrainingDiverged(ArithmeticError):
-    """The loss became NaN or infinite: the learning rate is too large for this model."""
+class FitDiverged(ArithmeticError):
+    """``fit``'s loss became NaN or infinite: the learning rate is too large for this model.
 
-    def __init__(self, epoch: int, lr: float, loss: float, history: History | None = None):
+    The library's error, for any caller: it carries the epoch, the learning rate, the loss
+    and the history so far, and the caller decides what its user is told (or records it,
+    as a sweep does)."""
+
+    def __init__(self, epoch: int, lr: float, loss: float, history: EpochHistory | None = None):
         super().__init__(
             f"training diverged in epoch {epoch}: the loss is {loss} (learning rate {lr}); "
             "try a smaller learning rate"
         )
         self.epoch, self.lr, self.loss = epoch, lr, loss
         self.history = history  # the epochs before it diverged: a result in a sweep
+
+
+# Their first names, published (readers' code may use them), kept as aliases.
+History = EpochHistory
+TrainingDiverged = FitDiverged
 
 
 # --8<-- [start:batches]
@@ -99,7 +109,7 @@ def fit(
     running_loss: bool = False,
     callback: Callable[[int, Module], None] | None = None,
     progress: Callable[[str], None] | None = None,
-) -> History:
+) -> EpochHistory:
     """Train ``model`` on ``x: (n, features)``, ``y``: labels (n,) or one-hot (n, classes).
 
     ``rng`` (required for mini-batches) draws each epoch's order. ``callback(epoch,
@@ -113,7 +123,7 @@ def fit(
     after every epoch either way.
     ``x`` is converted once to the parameters' dtype, so float32 models train in float32;
     the targets are checked once, labels turned into one-hot rows once.
-    Raises ``TrainingDiverged`` with the epoch, learning rate and loss when a batch's
+    Raises ``FitDiverged`` with the epoch, learning rate and loss when a batch's
     loss is NaN or infinite.
     """
     if batch_size is not None and rng is None:
@@ -133,7 +143,7 @@ def fit(
                 rows_of[prefix] = one_hot_rows(loss, outputs, set_y)
             set_loss = loss.of_rows(outputs, rows_of[prefix])
         if not math.isfinite(set_loss):
-            raise TrainingDiverged(epoch, optimizer.lr, set_loss, history_so_far())
+            raise FitDiverged(epoch, optimizer.lr, set_loss, history_so_far())
         records[f"{prefix}loss"].append(set_loss)
         records[f"{prefix}accuracy"].append(accuracy(outputs, rows_of[prefix]))
 
@@ -149,10 +159,10 @@ def fit(
         if progress:
             progress(_epoch_line(epoch, epochs, records, time.perf_counter() - started))
 
-    def history_so_far() -> History:
+    def history_so_far() -> EpochHistory:
         kept = {k: v for k, v in records.items() if not (running_loss and k == "accuracy")}
         complete = min(len(values) for values in kept.values())  # whole epochs only
-        return History(**{name: np.array(values[:complete]) for name, values in kept.items()})
+        return EpochHistory(**{name: np.array(values[:complete]) for name, values in kept.items()})
 
     record(0, time.perf_counter(), [])
     x, rows = sets[""][0], rows_of[""]
@@ -164,7 +174,7 @@ def fit(
             for batch in batches(len(x), batch_size, rng):
                 batch_loss = loss.of_rows(model(x[batch]), rows[batch])  # rows checked once
                 if not math.isfinite(batch_loss):
-                    raise TrainingDiverged(epoch, optimizer.lr, batch_loss, history_so_far())
+                    raise FitDiverged(epoch, optimizer.lr, batch_loss, history_so_far())
                 model.backward(loss.backward(), input_grad=False)  # data needs no gradient
                 optimizer.step()
                 batch_losses.append((batch_loss, len(batch)))

@@ -15,7 +15,7 @@ VALID_COLOR = "#9467bd"
 
 @styled
 def draw(history, n_images: int, n_valid: int) -> Figure:
-    """``history``: an ``nn.History`` with validation fields, entries for epochs 0..E, its
+    """``history``: an ``nn.EpochHistory`` with validation fields, entries for epochs 0..E, its
     losses summed over the ``n_images`` training and ``n_valid`` validation images."""
     epochs = np.arange(len(history.loss))
     fig = new_figure(10, 3.8)

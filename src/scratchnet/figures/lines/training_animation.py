@@ -19,7 +19,7 @@ from matplotlib.colors import Normalize
 
 from scratchnet.lines.datasets import CLASS_NAMES, PIXEL_COLUMNS
 from scratchnet.lines.network import predict
-from scratchnet.lines.training import History, first_full_accuracy
+from scratchnet.lines.training import IterationHistory, first_full_accuracy
 
 from ..common import (
     ACCURACY_COLOR,
@@ -45,7 +45,7 @@ class TrainingAnimation:
     """Renders frames of one training run: ``frame(iteration) -> (H, W, 4)`` RGBA pixels."""
 
     @styled
-    def __init__(self, history: History, labels: np.ndarray, dpi: int):
+    def __init__(self, history: IterationHistory, labels: np.ndarray, dpi: int):
         self.history = history
         self.labels = labels
         self.first_full = first_full_accuracy(history)
@@ -301,7 +301,7 @@ class TrainingAnimation:
 
 @styled  # once for the whole part, not once per frame
 def write_gif_part(
-    history: History,
+    history: IterationHistory,
     labels: np.ndarray,
     path: str | Path,
     *,

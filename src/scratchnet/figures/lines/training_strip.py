@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from scratchnet.lines.datasets import PIXEL_COLUMNS, read_csv
 from scratchnet.lines.network import predict
 from scratchnet.lines.snapshots import load_history
-from scratchnet.lines.training import History
+from scratchnet.lines.training import IterationHistory
 
 from ..common import (
     CORRECT_COLOR,
@@ -33,7 +33,7 @@ from .training_animation import PROBABILITY_CMAP
 
 
 @styled
-def draw(history: History, labels: np.ndarray) -> Figure:
+def draw(history: IterationHistory, labels: np.ndarray) -> Figure:
     """``history`` of a run (W1: (n + 1, h, 9), A2: (n + 1, 2, m), loss and accuracy:
     (n + 1,)); ``labels: (m,)`` the training images' classes."""
     shown = strip_moments(history.accuracy)

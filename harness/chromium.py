@@ -1,4 +1,5 @@
-"""Debian's headless Chromium as the browser tests start it (driven by Playwright)."""
+"""Debian's headless Chromium as the browser tests and the benchmarks start it (driven by
+Playwright)."""
 
 from __future__ import annotations
 

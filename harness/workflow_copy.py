@@ -1,5 +1,6 @@
-"""Helpers for tests that run the workflow through snakemake's command line in a
-temporary copy of the repository, so the checkout's own results/ and figs/ are untouched."""
+"""Running the workflow through snakemake's command line in a temporary copy of the
+repository, so the checkout's own results/ and figs/ are untouched: for the tests and
+the benchmarks."""
 
 from __future__ import annotations
 
