@@ -28,6 +28,8 @@ from packaging.utils import canonicalize_name
 from test_ci import readme_commands
 
 TESTS = REPO / "tests"
+# The tests' code, and what they share with the benchmarks (harness/: Chromium's path).
+TEST_CODE = (TESTS, REPO / "harness")
 SLURM_CLUSTER = REPO / ".ci" / "slurm-cluster"
 # The programs on the PATH, of those the tests run, that each Debian package the README's
 # commands install puts there (Debian 12: `dpkg -L <package>`).
@@ -147,7 +149,8 @@ def programs_of_the_tests() -> dict[str, set[str]]:
     """Each program the tests run -> the test files that run it (paths from the repository).
     This file is left out: its example runs programs from nowhere on purpose."""
     found: dict[str, set[str]] = {}
-    for path in sorted(set(TESTS.rglob("*.py")) - {Path(__file__).resolve()}):
+    files = {path for folder in TEST_CODE for path in folder.rglob("*.py")}
+    for path in sorted(files - {Path(__file__).resolve()}):
         programs, unread = programs_in(path.read_text())
         where = str(path.relative_to(REPO))
         assert not unread, f"{where}, {', '.join(unread)}: shutil.which of a name to write out"

@@ -9,7 +9,10 @@ Subpackages and modules, one job each:
 - ``explore``       the browser pages' data, exported from saved runs
 - ``exercises``     the exercises' checker, each part's exercises and catalogue of mistakes
 - ``docsite``       the pages' text pipeline: quoted numbers, MathML, notebooks, PDFs, site
-- ``config_schema`` the pipeline's settings read against their schema (types, unknown keys)
+- ``settings``      the pipeline's settings checked and prepared once, before any job runs
+- ``config_schema`` the settings read against their schema (types, unknown keys, values)
+- ``settings_tables`` the configuration page's tables, from config.yaml and the schema
+- ``tutorial_parts`` the tutorial's parts as mkdocs.yml declares them, once
 - ``joblog``        what every job does around its work: its log, one-line errors, memory
 - ``atomic``        files written whole or not at all
 - ``user_errors``   ``InputProblem``: the error a user can fix, logged as one line
