@@ -267,8 +267,8 @@ BAD = """
 
 def test_bad_input_gets_one_line_naming_the_layer_or_setting(page):
     shapes, kind, batch = in_page(page, BAD)
-    assert shapes.startswith("layer 2: W (4,2) and b (2,) after a width of 8")
-    assert kind == "layer 1: kind softplus; expected linear, relu,tanh,sigmoid"
+    assert shapes.startswith("layer 2: W (4, 2) and b (2,) after a width of 8")
+    assert kind == "layer 1: kind softplus; expected one of linear, relu, tanh, sigmoid"
     assert batch == "batch size 0; expected a positive integer or null"
     assert all("\n" not in message for message in (shapes, kind, batch))
 

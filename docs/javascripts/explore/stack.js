@@ -68,15 +68,17 @@ export function modelFrom(layers) {
   return layers.map((layer, k) => {
     if (layer.kind !== "linear") {
       if (!(layer.kind in ACTIVATION)) {
-        throw new Error(`layer ${k}: kind ${layer.kind}; expected linear, ${ACTIVATIONS}`);
+        const kinds = ["linear", ...ACTIVATIONS].join(", ");
+        throw new Error(`layer ${k}: kind ${layer.kind}; expected one of ${kinds}`);
       }
       return { kind: layer.kind };
     }
     const [nIn, nOut] = layer.W.shape;
     if ((width !== null && nIn !== width) || layer.b.values.length !== nOut) {
+      const shapes = `W (${layer.W.shape.join(", ")}) and b (${layer.b.values.length},)`;
       throw new Error(
-        `layer ${k}: W (${layer.W.shape}) and b (${layer.b.values.length},) after a width ` +
-          `of ${width ?? "any"}; expected W (n_in, n_out) and b (n_out,) that chain`,
+        `layer ${k}: ${shapes} after a width of ${width ?? "any"}; ` +
+          "expected W (n_in, n_out) and b (n_out,) that chain",
       );
     }
     width = nOut;
