@@ -387,11 +387,12 @@ export function gridForward(model, points, buffers) {
       layers[0][i * n + p] = points.values[p * points.cols + i];
     }
   }
-  model.forEach((layer, k) => {
+  for (let k = 0; k < model.length; k += 1) {
+    const layer = model[k];
     if (layer.kind === "linear") linearOverPoints(layer, layers[k], layers[k + 1], n);
     else activateAll(layer.kind, layers[k], layers[k + 1]);
-  });
-  const logits = layers.at(-1);
+  }
+  const logits = layers[model.length];
   const K = logits.length / n;
   for (let p = 0; p < n; p += 1) {
     let best = 0;
@@ -404,18 +405,21 @@ export function gridForward(model, points, buffers) {
   return buffers;
 }
 
-/** A Linear layer over n points kept unit by unit: output (n_out, n) from input (n_in, n). */
+/**
+ * A Linear layer over n points kept unit by unit: output (n_out, n) from input (n_in, n),
+ * unit j of the output from offset j n (offsets, not subarrays: no view allocated).
+ */
 function linearOverPoints({ W, b }, input, output, n) {
   for (let j = 0; j < W.cols; j += 1) {
-    const out = output.subarray(j * n, (j + 1) * n);
-    out.fill(0);
+    const out = j * n;
+    output.fill(0, out, out + n);
     for (let i = 0; i < W.rows; i += 1) {
-      const x = input.subarray(i * n, (i + 1) * n);
+      const x = i * n;
       const w = W.values[i * W.cols + j];
-      for (let p = 0; p < n; p += 1) out[p] += x[p] * w;
+      for (let p = 0; p < n; p += 1) output[out + p] += input[x + p] * w;
     }
     const bj = b.values[j];
-    for (let p = 0; p < n; p += 1) out[p] += bj;
+    for (let p = 0; p < n; p += 1) output[out + p] += bj;
   }
 }
 
