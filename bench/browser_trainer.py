@@ -1,10 +1,12 @@
-"""Benchmark: the replay page's trainer in headless Chromium beside numpy's.
+"""Benchmark: the page trainers in headless Chromium: the replay page's beside numpy's,
+and the plane's (for the playground page) at a frame of Playground's load.
 
 Run by hand from the repository root, after `snakemake --cores 2 docs` (never as a timed
 test: machines are shared):
 
     python -m bench.browser_trainer            # about a minute
-    python -m bench.browser_trainer --quick    # 200 iterations, 3 repeats: checks it works
+    python -m bench.browser_trainer --quick    # 200 iterations, 3 repeats, a few frames:
+                                               # checks it works
 
 The page trains the tutorial's 9-6-2 network on its 24 training images with
 docs/javascripts/explore/train.js (through experiment.js, as the page's "Branch here"
@@ -15,23 +17,33 @@ Chromium is Debian's, headless, as the browser tests start it, serving site/ on 
 "warm" the median of repeats in one page. Medians over the repeats; the load average
 before and after is printed, to judge whether the run was quiet.
 
-Target: a 200-iteration branch in at most 100 ms in Chromium (cold), so training feels live.
+The plane's trainer, docs/javascripts/explore/stack.js, in a page of its own with the
+modules beside it (tests/chromium.py's harness: no built site needed): a frame is one
+epoch of a fresh 2-8-8-2 tanh network on 200 points (two moons) in batches of 10
+(Playground's default: 20 steps), its forward pass over a 100 x 100 grid with every hidden
+unit's activation, and the drawing: the boundary and the 16 unit maps painted into 100 x
+100 ImageData (gridimage.js) and put on canvases that CSS shows at 400 and 64 pixels, as a
+page would. The parts are timed frame after frame (medians); then frames run in
+requestAnimationFrame for a few seconds, which counts what the browser shows, painting
+and compositing included.
+
+Targets: a 200-iteration branch in at most 100 ms in Chromium (cold), so training feels
+live; the plane's frames at 30 per second or more.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import functools
 import os
 import statistics
-import threading
+import tempfile
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bench.run import machine, print_row  # the animation benchmark's helpers
-from harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from harness.chromium import CHROMIUM, CHROMIUM_ARGS, harness, serve
+from harness.stack_runs import moons  # the browser tests' datasets
 from harness.workflow_copy import REPO
 from scratchnet.lines.datasets import read_csv
 from scratchnet.lines.snapshots import load_history
@@ -39,6 +51,7 @@ from scratchnet.lines.training import train
 
 TARGET_MS = 100
 TARGET_ITERATIONS = 200
+TARGET_FPS = 30
 
 # In the replay page: train `iterations` from iteration 0 with the page's own modules and
 # data; returns the milliseconds of each of `repeats` branches and the last loss.
@@ -67,14 +80,65 @@ TIME_IN_PAGE = """async ({ iterations, repeats }) => {
 }"""
 
 
-def serve(site: Path):
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+# In the harness page: a frame of the plane's page, `frames` times back to back (each part
+# timed), then for `seconds` in requestAnimationFrame (frames shown per second).
+PLANE_FRAMES = """async ({ x, labels, frames, seconds }) => {
+  const load = (name) => import(new URL(`${name}.js`, window.location.href));
+  const [stack, matrix, random, gridimage] = await Promise.all(
+    ["stack", "matrix", "random", "gridimage"].map(load));
+  const generator = new random.Random(1);
+  const model = stack.initModel([2, 8, 8, 2], "tanh", generator);
+  const data = matrix.matrix(labels.length, 2, Float64Array.from(x));
+  const points = stack.gridPoints({ xmin: -1.5, xmax: 2.5, ymin: -1.25, ymax: 1.75 }, 100);
+  const buffers = stack.gridBuffers(model, points.rows);
+  // White to a colour in 256 steps: each class's table; the units' runs blue-white-orange.
+  const ramp = (rgb) => Array.from({ length: 256 }, (_, k) => "#" + rgb.map((c) =>
+    Math.round(255 + ((c - 255) * k) / 255).toString(16).padStart(2, "0")).join(""));
+  const [blue, orange] = [ramp([31, 119, 180]), ramp([255, 127, 14])];
+  const classTables = [blue, orange].map(gridimage.colourBytes);
+  const unitTable = gridimage.colourBytes([...blue.slice().reverse(), ...orange]);
+  const canvas = (size) => {
+    const element = document.createElement("canvas");
+    element.width = element.height = 100;
+    element.style.width = element.style.height = `${size}px`;
+    document.querySelector("main").append(element);
+    return { context: element.getContext("2d"), image: new ImageData(100, 100) };
+  };
+  const boundary = canvas(400);
+  const maps = buffers.units.map(() => canvas(64));
+  let epoch = 0;
+  const frame = () => {
+    const started = performance.now();
+    epoch += 1;
+    const batches = stack.batchesOf(generator.permutation(labels.length), 10);
+    const { loss } = stack.trainEpoch(model, data, labels, batches, 0.1, epoch);
+    const trained = performance.now();
+    stack.gridForward(model, points, buffers);
+    const forward = performance.now();
+    gridimage.paintClasses(boundary.image, buffers.classes, buffers.probability, classTables);
+    boundary.context.putImageData(boundary.image, 0, 0);
+    maps.forEach(({ context, image }, k) => {
+      gridimage.paintValues(image, buffers.units[k], unitTable, -1, 1);
+      context.putImageData(image, 0, 0);
+    });
+    const drawn = performance.now();
+    return { epoch: trained - started, grid: forward - trained, draw: drawn - forward, loss };
+  };
+  const timed = Array.from({ length: frames }, frame);
+  const shown = await new Promise((resolve) => {
+    let count = 0;
+    const start = performance.now();
+    const tick = () => {
+      frame();
+      count += 1;
+      const elapsed = performance.now() - start;
+      if (elapsed < seconds * 1000) requestAnimationFrame(tick);
+      else resolve(count / (elapsed / 1000));
+    };
+    requestAnimationFrame(tick);
+  });
+  return { timed, shown, units: maps.length, loss: timed.at(-1).loss };
+}"""
 
 
 def numpy_ms(results: Path, iterations: int, repeats: int) -> tuple[list[float], float]:
@@ -89,6 +153,24 @@ def numpy_ms(results: Path, iterations: int, repeats: int) -> tuple[list[float],
         result = train(x0, labels, lr=0.01, iterations=iterations, start=history.params_at(0))
         times.append((time.perf_counter() - start) * 1000)
     return times, float(result.loss[-1])
+
+
+def plane_frames(browser, quick: bool) -> dict[str, float]:
+    """Median milliseconds of a plane frame's parts and frames shown per second, in a
+    fresh harness page; checks that the frames trained and drew 16 unit maps."""
+    frames, seconds = (20, 1) if quick else (300, 5)
+    x, labels = moons(200, 0)
+    arg = {"x": x.ravel().tolist(), "labels": labels.tolist(), "frames": frames}
+    with tempfile.TemporaryDirectory() as folder, serve(harness(Path(folder))) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "index.html")
+        out = page.evaluate(PLANE_FRAMES, {**arg, "seconds": seconds})
+        page.close()
+    if out["units"] != 16 or not out["loss"] < 0.69:
+        raise SystemExit(f"the plane's frames drew {out['units']} maps, loss {out['loss']}")
+    times = {part: statistics.median(t[part] for t in out["timed"]) for part in out["timed"][0]}
+    times.pop("loss")
+    return {**times, "work": sum(times.values()), "shown": out["shown"]}
 
 
 def main() -> None:
@@ -106,10 +188,9 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     load_before = os.getloadavg()
-    httpd = serve(args.site)
-    url = f"http://127.0.0.1:{httpd.server_port}/explore/replay/"
     rows = []
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright, serve(args.site) as site:
+        url = f"{site}explore/replay/"
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for iterations in sizes:
             cold = []
@@ -139,8 +220,8 @@ def main() -> None:
                     statistics.median(numpy),
                 )
             )
+        plane = plane_frames(browser, args.quick)
         browser.close()
-    httpd.shutdown()
     load_after = os.getloadavg()
 
     print(
@@ -156,6 +237,21 @@ def main() -> None:
     for iterations, cold, warm, numpy in rows:
         print_row(iterations, f"{cold:.1f}", f"{warm:.1f}", f"{numpy:.1f}", f"{warm / numpy:.2f}")
     print()
+    print_row(
+        "plane frame: 2-8-8-2 tanh, 200 points, batches of 10",
+        "epoch (ms)",
+        "100 x 100 grid forward (ms)",
+        "painting 1 + 16 maps (ms)",
+        "frame's work (ms)",
+        "frames shown per second",
+    )
+    print_row("---", "---:", "---:", "---:", "---:", "---:")
+    print_row(
+        "Chromium, headless",
+        *(f"{plane[part]:.2f}" for part in ("epoch", "grid", "draw", "work")),
+        f"{plane['shown']:.1f}",
+    )
+    print()
     cold_200 = next(cold for iterations, cold, *_ in rows if iterations == TARGET_ITERATIONS)
     print_row("target", "measured", "goal", "met")
     print_row("---", "---:", "---:", "---")
@@ -165,6 +261,12 @@ def main() -> None:
         f"{cold_200:.1f} ms",
         f"≤ {TARGET_MS} ms",
         met,
+    )
+    print_row(
+        "plane frames (an epoch, the grid, 17 maps drawn) per second",
+        f"{plane['shown']:.1f}",
+        f"≥ {TARGET_FPS}",
+        "yes" if plane["shown"] >= TARGET_FPS else "NO",
     )
 
 

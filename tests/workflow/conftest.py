@@ -1,19 +1,17 @@
 """Fixtures of the browser tests (test_site, test_explore_pages, test_replay_training,
-test_notebooks): the site built from the session's clean pipeline run, served on 127.0.0.1
-as `python -m http.server -d site` serves it, Debian's headless Chromium, and a page opened
-in it that fails the test on any console error or request outside the site."""
+test_notebooks, test_stack_training): the site built from the session's clean pipeline
+run, served on 127.0.0.1 as `python -m http.server -d site` serves it (test_stack_training
+serves its own page instead), Debian's headless Chromium, and a page opened in it that
+fails the test on any console error or request outside the server."""
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from harness.chromium import CHROMIUM, CHROMIUM_ARGS
+from harness.chromium import CHROMIUM, CHROMIUM_ARGS, serve
 from harness.workflow_copy import snakemake
 
 
@@ -25,16 +23,9 @@ def site(built) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site):
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
+    """The site's address (a test module may serve another folder by its own `server`)."""
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

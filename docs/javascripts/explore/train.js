@@ -8,9 +8,13 @@
 //   L = -sum(Y * log A2), summed over classes and examples (Y: one-hot labels)
 
 import { argmax } from "./forward.js";
+import { entry, map, matrix, plusColumn, product, rowSums } from "./matrix.js";
+
+// The replay page's modules take these two from here.
+export { entry, matrix };
 
 /**
- * @typedef {{rows: number, cols: number, values: Float64Array}} Matrix
+ * @typedef {import("./matrix.js").Matrix} Matrix
  * @typedef {{W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix}} Params
  * @typedef {{z1: Matrix, A1: Matrix, z2: Matrix, A2: Matrix}} Forward (h, m) and (n_out, m)
  * @typedef {{dz2: Matrix, dW2: Matrix, db2: Matrix, dz1: Matrix, dW1: Matrix, db1: Matrix}}
@@ -18,59 +22,6 @@ import { argmax } from "./forward.js";
  */
 
 export const PARAMETERS = ["W1", "b1", "W2", "b2"];
-
-// --- matrices: the few operations the network needs ---
-
-/** A rows x cols matrix of `values` (row by row), zeros if none are given. */
-export function matrix(rows, cols, values = new Float64Array(rows * cols)) {
-  return { rows, cols, values };
-}
-
-/** The entry at (row, col). */
-export const entry = (a, row, col) => a.values[row * a.cols + col];
-
-/** f applied to every entry of a (and b's entry at the same place): a new matrix. */
-function map(a, f, b = a) {
-  const out = matrix(a.rows, a.cols);
-  for (let k = 0; k < out.values.length; k += 1) out.values[k] = f(a.values[k], b.values[k]);
-  return out;
-}
-
-/** The product a b, with a or b transposed first if asked: (n, k) x (k, m) -> (n, m). */
-function product(a, b, { transposeA = false, transposeB = false } = {}) {
-  // Entry (i, l) of a (transposed or not) is a.values[i * rowStep + l * colStep].
-  const [n, k, aRow, aCol] = transposeA ? [a.cols, a.rows, 1, a.cols] : [a.rows, a.cols, a.cols, 1];
-  const [m, bRow, bCol] = transposeB ? [b.rows, 1, b.cols] : [b.cols, b.cols, 1];
-  const out = matrix(n, m);
-  for (let i = 0; i < n; i += 1) {
-    for (let j = 0; j < m; j += 1) {
-      let sum = 0;
-      for (let l = 0; l < k; l += 1) {
-        sum += a.values[i * aRow + l * aCol] * b.values[l * bRow + j * bCol];
-      }
-      out.values[i * m + j] = sum;
-    }
-  }
-  return out;
-}
-
-/** z + b with the column b: (rows, 1) added to every column of z. */
-function plusColumn(z, b) {
-  const out = matrix(z.rows, z.cols);
-  for (let k = 0; k < out.values.length; k += 1) {
-    out.values[k] = z.values[k] + b.values[Math.floor(k / z.cols)];
-  }
-  return out;
-}
-
-/** The sum of each row: (rows, cols) -> (rows, 1). */
-function rowSums(a) {
-  const out = matrix(a.rows, 1);
-  a.values.forEach((v, k) => {
-    out.values[Math.floor(k / a.cols)] += v;
-  });
-  return out;
-}
 
 // --- the network ---
 
