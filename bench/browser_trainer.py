@@ -18,7 +18,7 @@ Chromium is Debian's, headless, as the browser tests start it, serving site/ on 
 before and after is printed, to judge whether the run was quiet.
 
 The plane's trainer, docs/javascripts/explore/stack.js, in a page of its own with the
-modules beside it (tests/chromium.py's harness: no built site needed): a frame is one
+modules beside it (harness/chromium.py's harness: no built site needed): a frame is one
 epoch of a fresh 2-8-8-2 tanh network on 200 points (two moons) in batches of 10
 (Playground's default: 20 steps), its forward pass over a 100 x 100 grid with every hidden
 unit's activation, and the drawing: the boundary and the 16 unit maps painted into 100 x
