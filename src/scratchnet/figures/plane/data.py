@@ -26,7 +26,7 @@ def draw(datasets: list[PlaneData]) -> Figure:
         draw_points(ax, data.valid, faint=True)
         draw_points(ax, data.train, faint=False)
         style_plane_axes(ax, *grid)
-        ax.set_title(_panel_title(data))
+        ax.set_title(_panel_title(data, alone=len(datasets) == 1))
     fig.legend(handles=marker_legend(), loc="outside lower center", ncols=2)
     fig.suptitle(_title(datasets))
     return fig
@@ -45,18 +45,20 @@ def _title(datasets: list[PlaneData]) -> str:
     if len(datasets) == 1:
         data = datasets[0]
         return (
-            f"{data.name}: {len(data.train.labels)} training points (solid), "
-            f"{len(data.valid.labels)} validation points (faint)"
+            f"{data.name}\n{len(data.train.labels)} training points (solid), "
+            f"{len(data.valid.labels)} for validation (faint)"
         )
     return "The datasets, each drawn twice: training points (solid), as many for validation (faint)"
 
 
-def _panel_title(data: PlaneData) -> str:
-    """ "moons: 2 classes of 100 points" (per split), or the reader's totals."""
+def _panel_title(data: PlaneData, *, alone: bool) -> str:
+    """ "moons: 2 classes of 100 points" (per split), or "3 classes"; without the name if
+    the panel is ``alone`` (the figure's title names it)."""
     counts = set(np.bincount(data.train.labels)) | set(np.bincount(data.valid.labels))
+    title = f"{data.classes} classes"
     if len(counts) == 1:
-        return f"{data.name}: {data.classes} classes of {counts.pop()} points"
-    return f"{data.name}: {data.classes} classes"
+        title += f" of {counts.pop()} points"
+    return title if alone else f"{data.name}: {title}"
 
 
 def from_files(inputs, params) -> Figure:
