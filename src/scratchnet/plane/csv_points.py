@@ -32,8 +32,9 @@ class PointsError(InputProblem, ValueError):
 def read_points(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
     """``(points (n, 2) float64 in the file's units, labels (n,) int64)`` from ``path``,
     checked; raises ``PointsError`` at the first problem."""
-    points, labels = [], []
+    points, labels, first = [], [], None
     for number, row in user_csv.data_rows(path, HEADER, PointsError):
+        first = first or row
         if len(labels) == MAX_POINTS:
             raise PointsError(
                 f"{user_csv.place(path, number)}: point {MAX_POINTS + 1}; expected at most "
@@ -48,7 +49,7 @@ def read_points(path: str | Path) -> tuple[np.ndarray, np.ndarray]:
         raise user_csv.no_rows(path, "points", PointsError)
     points, labels = np.array(points), np.array(labels, dtype=np.int64)
     _check_classes(path, labels)
-    _check_spread(path, points)
+    _check_spread(path, points, first)
     return points, labels
 
 
@@ -103,11 +104,12 @@ def _check_classes(path: Path, labels: np.ndarray) -> None:
         )
 
 
-def _check_spread(path: Path, points: np.ndarray) -> None:
-    """Each coordinate takes more than one value: standardising divides by its spread."""
-    for column, values in zip(HEADER, points.T):
+def _check_spread(path: Path, points: np.ndarray, first: list[str]) -> None:
+    """Each coordinate takes more than one value: standardising divides by its spread.
+    The value is quoted as the first row writes it."""
+    for column, values, cell in zip(HEADER, points.T, first):
         if values.min() == values.max():
             raise PointsError(
-                f"{path}, column {column}: every point has {column} = {values[0]:g}; "
+                f"{path}, column {column}: every point has {column} = {cell.strip()}; "
                 "expected points that differ in it"
             )
