@@ -119,6 +119,28 @@ def batch_orders(n: int, epochs: int, rng: np.random.Generator) -> np.ndarray:
     # --8<-- [end:batch_orders]
 
 
+# --8<-- [start:replay]
+def replay(run: Run, data: PlaneData) -> dict[str, np.ndarray]:
+    """The run's snapshots made again from what its file keeps: the initial parameters,
+    the settings, and each epoch's order, every update taken in turn on ``data``'s
+    standardised training points. What a trainer elsewhere (the browser's) must match."""
+    model = run.model(0)
+    loss, optimizer = nn.CrossEntropy(), nn.SGD(model.parameters(), run.settings["lr"])
+    x, labels, batch_size = data.train.x, data.train.labels, run.settings["batch_size"]
+    snapshots = {name: [values[0]] for name, values in run.snapshots.items()}
+    for epoch in range(run.settings["epochs"]):
+        order = np.arange(len(x)) if batch_size is None else run.order[epoch]
+        for start in range(0, len(x), batch_size or len(x)):
+            batch = order[start : start + (batch_size or len(x))]
+            loss(model(x[batch]), labels[batch])
+            model.backward(loss.backward())
+            optimizer.step()
+        for values, parameter in zip(snapshots.values(), model.parameters()):
+            values.append(parameter.data.copy())
+    return {name: np.stack(values) for name, values in snapshots.items()}
+    # --8<-- [end:replay]
+
+
 def parameter_names(linear_layers: int) -> list[str]:
     """W1, b1, W2, b2, ...: the parameters of ``linear_layers`` Linear layers, in order."""
     return [f"{kind}{k}" for k in range(1, linear_layers + 1) for kind in ("W", "b")]
