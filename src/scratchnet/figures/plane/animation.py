@@ -100,8 +100,10 @@ class BoundaryAnimation:
         self.marker.set_xdata([epoch, epoch])
         self.title.set_text(self._title_text(k))
         self.canvas.restore_region(self._background)
-        # In a full draw's order: the image, the boundary, the points, then the rest.
-        for artist in [self.image, *self.contours, *self.animated[1:]]:
+        # In a full draw's order: the plane's image, points and lines by their zorder
+        # (lines over points), then the curves, the title and what lies over them.
+        plane = sorted([self.image, self.points, *self.contours], key=lambda a: a.get_zorder())
+        for artist in plane + self.animated[2:]:
             self.fig.draw_artist(artist)
         return np.array(self.canvas.buffer_rgba())
 

@@ -46,6 +46,6 @@ def from_files(inputs, params) -> Figure:
     names = ("shallow", "deep")
     return draw(
         load_data(inputs.data),
-        {name: load_arrays(inputs[f"{name}_boundary"]) for name in names},
-        {name: load_run(inputs[f"{name}_run"]) for name in names},
+        {name: load_arrays(getattr(inputs, f"{name}_boundary")) for name in names},
+        {name: load_run(getattr(inputs, f"{name}_run")) for name in names},
     )
