@@ -17,8 +17,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from ...plane.datasets import PlaneData
 from ...plane.runs import Run
+from ..blitting import freeze_background
 from ..common import LOSS_COLOR, MARK_COLOR, new_figure, styled
-from ..gif_stream import GifStream, shared_palette
+from ..gif_stream import write_frames
 from .panels import BOUNDARY_COLOUR, draw_points, percent, shaded, style_plane_axes
 
 FIGSIZE = (10, 4.6)
@@ -58,13 +59,7 @@ class BoundaryAnimation:
         self.canvas.draw()  # lay out once; every frame then has the same geometry
         self.fig.set_layout_engine("none")
         changing = [self.image, self.points, *self.curves.values(), self.marker]
-        on_top = [spine for ax in (plane_ax, loss_ax) for spine in ax.spines.values()]
-        on_top.append(loss_ax.get_legend())
-        self.animated = [*changing, self.title, *on_top]
-        for artist in self.animated:
-            artist.set_animated(True)  # left out of canvas.draw(): the background
-        self.canvas.draw()
-        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        self.animated, self._background = freeze_background(self.canvas, changing, [self.title])
 
     def _build_curves(self, ax) -> None:
         h, last = self.history, len(self.history.loss) - 1
@@ -137,12 +132,5 @@ def write_gif(
 ) -> int:
     """Stream one GIF frame per frame of ``frames`` to ``path``; returns the frame count."""
     animation = BoundaryAnimation(run, data, frames, dpi)
-    last = len(frames["epochs"]) - 1
-    palette = shared_palette(animation.frame(k) for k in sorted({0, last // 2, last}))
-    size = animation.canvas.get_width_height()
-    with GifStream(path, palette, size, duration_ms) as gif:
-        for k in range(last + 1):
-            gif.append(animation.frame(k))
-            if progress and (k % 20 == 0 or k == last):
-                progress(f"frame {k + 1}/{last + 1} (epoch {frames['epochs'][k]})")
-    return gif.frames_written
+    count = len(frames["epochs"])
+    return write_frames(path, animation.frame, count, duration_ms=duration_ms, progress=progress)
