@@ -1,5 +1,6 @@
 """Part three: a network in the plane, trained with the layer library ``scratchnet.nn``.
 
+plan               the datasets, the runs on each and the figures' datasets, from settings
 seeding            one generator per purpose, from ``plane.seed`` and words
 csv_points         the reader's points file, read and checked row by row
 datasets           moons, circles, XOR, spiral (or the reader's points), standardised

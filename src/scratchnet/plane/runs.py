@@ -127,11 +127,13 @@ def replay(run: Run, data: PlaneData) -> dict[str, np.ndarray]:
     model = run.model(0)
     loss, optimizer = nn.CrossEntropy(), nn.SGD(model.parameters(), run.settings["lr"])
     x, labels, batch_size = data.train.x, data.train.labels, run.settings["batch_size"]
-    snapshots = {name: [values[0]] for name, values in run.snapshots.items()}
+    names = parameter_names(len(run.snapshots) // 2)  # in model.parameters()' order
+    snapshots = {name: [run.snapshots[name][0]] for name in names}
+    step = batch_size or len(x)  # full-batch descent: one batch, every point in order
     for epoch in range(run.settings["epochs"]):
         order = np.arange(len(x)) if batch_size is None else run.order[epoch]
-        for start in range(0, len(x), batch_size or len(x)):
-            batch = order[start : start + (batch_size or len(x))]
+        for start in range(0, len(x), step):
+            batch = order[start : start + step]
             loss(model(x[batch]), labels[batch])
             model.backward(loss.backward())
             optimizer.step()
