@@ -20,7 +20,7 @@ from ...plane.runs import Run
 from ..blitting import freeze_background
 from ..common import LOSS_COLOR, MARK_COLOR, new_figure, styled
 from ..gif_stream import write_frames
-from .panels import BOUNDARY_COLOUR, draw_points, percent, shaded, style_plane_axes
+from .panels import draw_boundaries, draw_points, percent, shaded, style_plane_axes
 
 FIGSIZE = (10, 4.6)
 VALID_COLOR = "#9467bd"  # the validation curves' colour in part two's animation
@@ -103,19 +103,10 @@ class BoundaryAnimation:
         return np.array(self.canvas.buffer_rgba())
 
     def _boundary_lines(self, probabilities: np.ndarray) -> list:
-        """The lines around each class's region (as ``panels.draw_boundaries``), animated."""
-        x1, x2 = self.frames["x1"], self.frames["x2"]
-        lines = []
-        for k in range(probabilities.shape[-1]):
-            margin = probabilities[..., k].astype(np.float64) - np.delete(
-                probabilities, k, axis=-1
-            ).max(axis=-1)
-            if margin.min() < 0 < margin.max():
-                contour = self.plane_ax.contour(
-                    x1, x2, margin, levels=[0], colors=BOUNDARY_COLOUR, linewidths=0.8
-                )
-                contour.set_animated(True)
-                lines.append(contour)
+        """The lines around each class's region, animated: drawn over the background."""
+        lines = draw_boundaries(self.plane_ax, self.frames["x1"], self.frames["x2"], probabilities)
+        for line in lines:
+            line.set_animated(True)
         return lines
 
 

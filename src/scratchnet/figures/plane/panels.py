@@ -67,13 +67,23 @@ def draw_plane(ax: Axes, x1: np.ndarray, x2: np.ndarray, probabilities: np.ndarr
     return image
 
 
-def draw_boundaries(ax: Axes, x1: np.ndarray, x2: np.ndarray, probabilities: np.ndarray):
-    """A line around each class's region: where its probability meets the largest other."""
+def draw_boundaries(ax: Axes, x1: np.ndarray, x2: np.ndarray, probabilities: np.ndarray) -> list:
+    """A line around each class's region: where its probability meets the largest other.
+    Returns the lines drawn (one contour set per class that has a region)."""
+    lines = []
     for k in range(probabilities.shape[-1]):
         others = np.delete(probabilities, k, axis=-1).max(axis=-1)
-        margin = probabilities[..., k] - others
-        if margin.min() < 0 < margin.max():
-            ax.contour(x1, x2, margin, levels=[0], colors=BOUNDARY_COLOUR, linewidths=0.8)
+        margin = probabilities[..., k].astype(np.float64) - others
+        lines += zero_line(ax, x1, x2, margin, colors=BOUNDARY_COLOUR, linewidths=0.8)
+    return lines
+
+
+def zero_line(ax: Axes, x1: np.ndarray, x2: np.ndarray, values: np.ndarray, **style) -> list:
+    """The line where ``values`` (H, W) on the grid ``x1``, ``x2`` is 0, if it crosses 0
+    there: a list of the one contour set drawn, or an empty list."""
+    if not values.min() < 0 < values.max():
+        return []
+    return [ax.contour(x1, x2, values, levels=[0], **style)]
 
 
 def draw_points(ax: Axes, split: Split, *, faint: bool, size: float = 14) -> None:

@@ -4,7 +4,7 @@ Left, the training points with the line each unit of the first hidden layer draw
 its pre-activation w . x + b is 0 (one side it is positive, the other negative). Right,
 each hidden unit's activation over the plane as a small map, layer by layer: the first
 layer's units are soft steps across their lines; the next layer's combine them into
-curves; the output layer's boundary (top left) combines the last.
+curves; the output layer's boundary (shaded, left) combines the last.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from ...plane.datasets import PlaneData, load_data
 from ...plane.grids import load_arrays
 from ..common import new_figure, styled, symmetric_limit
-from .panels import draw_plane, draw_points, extent, style_plane_axes
+from .panels import draw_plane, draw_points, extent, style_plane_axes, zero_line
 
 ACTIVATION_CMAP = "PiYG"  # diverging around 0, and apart from the class colours
 PER_ROW = 4  # thumbnails per row; a wider layer takes several rows
@@ -55,11 +55,9 @@ def _draw_lines(ax, data: PlaneData, units: dict, boundary: dict) -> None:
     draw_plane(ax, boundary["x1"], boundary["x2"], boundary["probabilities"])
     draw_points(ax, data.train, faint=False, size=10)
     for unit in range(units["layer1"].shape[-1]):
-        lines = ax.contour(
-            x1, x2, units["layer1"][..., unit], levels=[0], colors=LINE_COLOUR,
-            linewidths=1.0, linestyles="--",
-        )  # fmt: skip
-        ax.clabel(lines, fmt={0: str(unit + 1)}, fontsize=8, inline_spacing=2)
+        style = dict(colors=LINE_COLOUR, linewidths=1.0, linestyles="--")
+        for line in zero_line(ax, x1, x2, units["layer1"][..., unit], **style):
+            ax.clabel(line, fmt={0: str(unit + 1)}, fontsize=8, inline_spacing=2)
     style_plane_axes(ax, x1, x2)
     ax.set_title("the first layer's lines: w . x + b = 0", fontsize=10)
 
@@ -78,10 +76,8 @@ def _draw_thumbnails(axes, units: dict, key: str, limit: float, *, first: bool):
             extent=extent(units["x1"], units["x2"]), aspect="auto", interpolation="bilinear",
         )  # fmt: skip
         if first:
-            ax.contour(
-                units["x1"], units["x2"], units["layer1"][..., unit], levels=[0],
-                colors=LINE_COLOUR, linewidths=0.6, linestyles="--",
-            )  # fmt: skip
+            style = dict(colors=LINE_COLOUR, linewidths=0.6, linestyles="--")
+            zero_line(ax, units["x1"], units["x2"], units["layer1"][..., unit], **style)
         ax.set_title(f"unit {unit + 1}", fontsize=8)
     return image
 
