@@ -10,7 +10,7 @@ from matplotlib.lines import Line2D
 from ...plane.datasets import PlaneData, load_data
 from ...plane.grids import plane_grid
 from ..common import new_figure, styled
-from .panels import VALID_ALPHA, draw_points, listed, style_plane_axes
+from .panels import VALID_ALPHA, draw_sets, listed, style_plane_axes
 
 PANEL = 3.0  # inches per panel
 MIN_WIDTH = 6.0  # room for the title of one panel
@@ -23,8 +23,7 @@ def draw(datasets: list[PlaneData]) -> Figure:
     axes = fig.subplots(1, len(datasets), squeeze=False)[0]
     for ax, data in zip(axes, datasets):
         grid = plane_grid(data, resolution=2)  # its corners: the boundary pictures' limits
-        draw_points(ax, data.valid, faint=True)
-        draw_points(ax, data.train, faint=False)
+        draw_sets(ax, data.train, data.valid)
         style_plane_axes(ax, *grid)
         ax.set_title(_panel_title(data, alone=len(datasets) == 1))
     fig.legend(handles=marker_legend(), loc="outside lower center", ncols=2)

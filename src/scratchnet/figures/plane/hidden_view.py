@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from ...plane.datasets import PlaneData, Split, load_data
 from ...plane.grids import load_arrays
 from ..common import new_figure, styled
-from .panels import boundary_panel, draw_plane, draw_points, listed, percent
+from .panels import boundary_panel, draw_plane, draw_sets, listed, percent
 
 PANEL = 3.2  # inches per panel
 MIN_WIDTH = 6.6  # room for the title above one column
@@ -35,8 +35,8 @@ def draw_hidden(ax, view: dict) -> None:
     """The points at their hidden coordinates over the output layer's answer there."""
     c1, c2 = view["c1"], view["c2"]
     draw_plane(ax, c1, c2, view["probabilities"])
-    draw_points(ax, Split(view["valid"], None, view["valid_labels"]), faint=True)
-    draw_points(ax, Split(view["train"], None, view["train_labels"]), faint=False)
+    train = Split(view["train"], None, view["train_labels"])
+    draw_sets(ax, train, Split(view["valid"], None, view["valid_labels"]))
     ax.set(xlim=(c1[0], c1[-1]), ylim=(c2[0], c2[-1]))
     ax.set_box_aspect(1)
     if view["explained"][1] == 1:  # two units: the plane itself

@@ -33,6 +33,7 @@ CLASS_COLOURS = (
 TINT = 0.55  # the shade of a region the network is sure of: 55% its class colour
 BOUNDARY_COLOUR = "0.25"
 VALID_ALPHA = 0.35
+FEW_POINTS = 400  # up to this many points in a panel, each is drawn at full size
 
 
 def shaded(probabilities: np.ndarray) -> np.ndarray:
@@ -86,13 +87,26 @@ def zero_line(ax: Axes, x1: np.ndarray, x2: np.ndarray, values: np.ndarray, **st
     return [ax.contour(x1, x2, values, levels=[0], **style)]
 
 
-def draw_points(ax: Axes, split: Split, *, faint: bool, size: float = 14) -> None:
-    """``split``'s points in their class colours: solid with a white rim, or ``faint``."""
+def draw_points(
+    ax: Axes, split: Split, *, faint: bool, size: float = 14, crowd: int | None = None
+) -> None:
+    """``split``'s points in their class colours: solid with a white rim, or ``faint``.
+    In a panel of more than ``FEW_POINTS`` points (``crowd``; default: the split's), each
+    is smaller, its area as 1 / sqrt(points), so thousands do not bury one another."""
     colours = np.array(CLASS_COLOURS)[split.labels]
+    shrink = min(1.0, (FEW_POINTS / (crowd or len(split.labels))) ** 0.5)
     if faint:
-        ax.scatter(*split.points.T, s=size, c=colours, alpha=VALID_ALPHA, linewidths=0)
+        ax.scatter(*split.points.T, s=size * shrink, c=colours, alpha=VALID_ALPHA, linewidths=0)
     else:
-        ax.scatter(*split.points.T, s=size, c=colours, edgecolors="white", linewidths=0.5)
+        rim = 0.5 * shrink
+        ax.scatter(*split.points.T, s=size * shrink, c=colours, edgecolors="white", linewidths=rim)
+
+
+def draw_sets(ax: Axes, train: Split, valid: Split, *, size: float = 14) -> None:
+    """The validation points faint, then the training points solid on top."""
+    crowd = len(train.labels) + len(valid.labels)
+    draw_points(ax, valid, faint=True, size=size, crowd=crowd)
+    draw_points(ax, train, faint=False, size=size, crowd=crowd)
 
 
 def style_plane_axes(
@@ -149,8 +163,7 @@ def boundary_panel(
     top; its validation accuracy in a corner, or ``under`` it both accuracies."""
     x1, x2 = boundary["x1"], boundary["x2"]
     draw_plane(ax, x1, x2, boundary["probabilities"])
-    draw_points(ax, data.valid, faint=True)
-    draw_points(ax, data.train, faint=False)
+    draw_sets(ax, data.train, data.valid)
     style_plane_axes(ax, x1, x2, labels=labels and not under)
     valid = percent(float(boundary["valid_accuracy"]))
     if under:
