@@ -172,7 +172,7 @@ def digits_runs(epochs: int, seeds: list[int]) -> dict[str, list[tuple[float, fl
         return lambda xs: (np.maximum(xs @ W1 + b1, 0) @ W2 + b2).argmax(axis=1)
 
     def sklearn(seed):
-        clf = MLPClassifier(  # as scratchnet.digits.sklearn_comparison configures it
+        clf = MLPClassifier(  # as scratchnet.reference_mlp configures it
             hidden_layer_sizes=(50,), activation="relu", solver="sgd", batch_size=32,
             learning_rate="constant", learning_rate_init=0.1, momentum=0.0,
             nesterovs_momentum=False, alpha=0.0, max_iter=epochs, shuffle=True,

@@ -1,12 +1,13 @@
 """Fixtures the test folders share: one clean build of the pipeline, reused by every
-end-to-end test that reads it, and the bundled digits split as the pipeline splits them;
-and the rule that keeps the fast tier (`pytest -m "not e2e"`) fast."""
+end-to-end test that reads it, the bundled digits split as the pipeline splits them, and
+part three's settings; and the rule that keeps the fast tier (`pytest -m "not e2e"`) fast."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+import yaml
 
 from harness.workflow_copy import copy_workflow, snakemake
 from scratchnet.digits.data import make_splits
@@ -39,3 +40,14 @@ def built(tmp_path_factory) -> Path:
 def splits():
     """The bundled digits split as the pipeline's defaults split them."""
     return make_splits(None, valid_fraction=0.2, test_fraction=0.2, seed=0)
+
+
+@pytest.fixture(scope="session")
+def plane() -> dict:
+    """Part three's settings: config/config.yaml's `plane:` block or, until it has one,
+    the block proposed for it in tests/plane/settings.yaml."""
+    repo = Path(__file__).resolve().parents[1]
+    config = yaml.safe_load((repo / "config" / "config.yaml").read_text())
+    if "plane" in config:
+        return config["plane"]
+    return yaml.safe_load((repo / "tests" / "plane" / "settings.yaml").read_text())["plane"]

@@ -51,6 +51,7 @@ def loss_value_and_grad(name: str, outputs, targets, divisor: float) -> tuple[fl
 ACTIVATIONS = {
     "ReLU": jax.jit(lambda x: jnp.maximum(x, 0.0)),
     "Sigmoid": jax.jit(jax.nn.sigmoid),
+    "Tanh": jax.jit(jnp.tanh),
     "Softmax": jax.jit(lambda x: jax.nn.softmax(x, axis=1)),
 }
 

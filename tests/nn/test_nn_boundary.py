@@ -20,6 +20,7 @@ from scratchnet.nn import (
     Sigmoid,
     Softmax,
     SoftmaxMSE,
+    Tanh,
     fit,
 )
 from scratchnet.nn import train as train_module
@@ -33,6 +34,8 @@ BODY_LINES = {
     (ReLU, "backward"): 1,
     (Sigmoid, "forward"): 1 + 1,
     (Sigmoid, "backward"): 1,
+    (Tanh, "forward"): 1 + 1,
+    (Tanh, "backward"): 1,
     (Softmax, "forward"): 1 + 1,
     (Softmax, "backward"): 1,
     (MSE, "forward"): 1 + 1,

@@ -16,6 +16,7 @@ from scratchnet.nn import (
     Sequential,
     Sigmoid,
     Softmax,
+    Tanh,
 )
 
 # (seed, batch, n_in, n_out); batch 1 included.
@@ -44,7 +45,7 @@ def linear_with_bias(n_in, n_out, rng):
     return layer
 
 
-ACTIVATIONS = {"ReLU": ReLU, "Sigmoid": Sigmoid, "Softmax": Softmax}
+ACTIVATIONS = {"ReLU": ReLU, "Sigmoid": Sigmoid, "Tanh": Tanh, "Softmax": Softmax}
 
 
 @pytest.mark.parametrize("seed, batch, n_in, n_out", SHAPES)
@@ -122,12 +123,13 @@ def test_sequential_without_input_grad_returns_none_and_same_parameter_grads():
         np.testing.assert_array_equal(parameter.grad, expected)
 
 
-def test_three_layer_model_gradient_matches_central_differences():
+@pytest.mark.parametrize("squashing", [Sigmoid, Tanh])
+def test_three_layer_model_gradient_matches_central_differences(squashing):
     rng = np.random.default_rng(11)
     model = Sequential(
         [
             linear_with_bias(5, 7, rng),
-            Sigmoid(),
+            squashing(),
             linear_with_bias(7, 6, rng),
             ReLU(),
             linear_with_bias(6, 4, rng),
@@ -217,7 +219,7 @@ def test_sgd_rejects_a_learning_rate_that_is_not_positive(lr):
 HUGE = np.array([[1000.0, -1000.0], [-1000.0, 1000.0], [1000.0, 1000.0], [-1000.0, -1000.0]])
 
 
-@pytest.mark.parametrize("module_class", [ReLU, Sigmoid, Softmax])
+@pytest.mark.parametrize("module_class", [ReLU, Sigmoid, Tanh, Softmax])
 def test_activations_are_finite_and_silent_on_huge_inputs(module_class):
     module = module_class()
     with warnings.catch_warnings(), np.errstate(over="raise", divide="raise", invalid="raise"):
@@ -232,11 +234,13 @@ def test_huge_inputs_give_the_correct_limits():
         warnings.simplefilter("error")
         relu = ReLU()(HUGE)
         sigmoid = Sigmoid()(HUGE)
+        tanh = Tanh()(HUGE)
         softmax = Softmax()(HUGE)
     np.testing.assert_array_equal(relu, [[1000, 0], [0, 1000], [1000, 1000], [0, 0]])
     assert sigmoid[0, 0] == 1.0 and sigmoid[1, 1] == 1.0
     assert 0 <= sigmoid[0, 1] < 1e-300 and 0 <= sigmoid[1, 0] < 1e-300
     np.testing.assert_array_equal(softmax, [[1, 0], [0, 1], [0.5, 0.5], [0.5, 0.5]])
+    np.testing.assert_array_equal(tanh, np.sign(HUGE))
 
 
 def test_sigmoid_is_continuous_across_its_two_branches():
@@ -250,6 +254,7 @@ MODULES = {
     "Linear": lambda: Linear(4, 3, rng=np.random.default_rng(0)),
     "ReLU": ReLU,
     "Sigmoid": Sigmoid,
+    "Tanh": Tanh,
     "Softmax": Softmax,
 }
 
@@ -263,7 +268,7 @@ def test_linear_forward_rejects_wrong_shapes_naming_both(shape):
         layer(np.ones(shape))
 
 
-@pytest.mark.parametrize("name", ["ReLU", "Sigmoid", "Softmax"])
+@pytest.mark.parametrize("name", ["ReLU", "Sigmoid", "Tanh", "Softmax"])
 @pytest.mark.parametrize("shape", [(5,), (2, 3, 4)])
 def test_activation_forward_rejects_inputs_that_are_not_rows(name, shape):
     pattern = rf"{name}\(\).*{re.escape(str(shape))}.*\(batch, features\)"

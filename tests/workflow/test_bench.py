@@ -44,3 +44,28 @@ def test_quick_training_benchmark_prints_its_tables():
     # 18 targets: (1) also judges a user's loop over the layers; (3)-(4) the chunked sweep
     # against one point per job, and all docs / all
     assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 18
+
+
+def test_quick_plane_benchmark_builds_every_file_of_part_three(tmp_path):
+    """Part three's jobs, each in its own process, into a folder: every figure drawn."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.plane", "--quick", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| part three's computing and drawing, CPU s |" in result.stdout
+    figures = sorted(path.name for path in (tmp_path / "figs").iterdir())
+    assert figures == [
+        "plane-anim-strip.png",
+        "plane-anim.gif",
+        "plane-anim.mp4",
+        "plane-capacity.png",
+        "plane-data.png",
+        "plane-depth.png",
+        "plane-hidden-layer.png",
+        "plane-hidden-view.png",
+        "plane-units.png",
+    ]
+    assert (tmp_path / "results" / "plane" / "metrics.json").exists()

@@ -27,12 +27,20 @@ os.environ.update(
 )
 sys.path.insert(0, str(SOURCE.resolve()))
 
-# What a job's code depends on, as inputs: the shared infrastructure, plus the chapter's
+# What a job's code depends on, as inputs: the shared infrastructure (with the checks
+# of a user's CSV and the scikit-learn reference both parts use), plus the chapter's
 # own modules (chapter one, `lines`; the layer library `nn` and chapter two, `digits`).
 # Figure rules add their drawing code (figure_code).
 INFRA_CODE = [
     PACKAGE / name
-    for name in ("__init__.py", "atomic.py", "joblog.py", "user_errors.py")
+    for name in (
+        "__init__.py",
+        "atomic.py",
+        "joblog.py",
+        "user_errors.py",
+        "user_csv.py",
+        "reference_mlp.py",
+    )
 ]
 LINES_CODE = INFRA_CODE + sorted((PACKAGE / "lines").glob("*.py"))
 DIGITS_CODE = (

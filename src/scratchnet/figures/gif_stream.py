@@ -14,7 +14,7 @@ part the frame before it) and the parts joined with ``join_gif_parts``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -194,6 +194,28 @@ class GifStream:
             self._partial.unlink(missing_ok=True)
         if exc_type is None and not succeeded:
             raise ValueError(f"{self.path}: no frames were written")
+
+
+def write_frames(
+    path: str | Path,
+    frame: Callable[[int], np.ndarray],
+    count: int,
+    *,
+    duration_ms: int,
+    progress: Callable[[str], None] | None = None,
+) -> int:
+    """Stream ``frame(0)`` ... ``frame(count - 1)`` (pixels (H, W, 3 or 4), one size) to
+    the GIF ``path``, with one palette fitted to the first, middle and last frames; a
+    progress line about every tenth frame. Returns the number of frames written."""
+    last = count - 1
+    palette = shared_palette(frame(k) for k in sorted({0, last // 2, last}))
+    height, width = frame(0).shape[:2]
+    with GifStream(path, palette, (width, height), duration_ms) as gif:
+        for k in range(count):
+            gif.append(frame(k))
+            if progress and (k % max(1, count // 10) == 0 or k == last):
+                progress(f"frame {k + 1}/{count}")
+    return gif.frames_written
 
 
 def _header_length(gif: bytes) -> int:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .. import user_csv
 from ..atomic import written_atomically
 from ..user_errors import InputProblem
 
@@ -115,52 +116,36 @@ def check_header(path: str | Path) -> None:
     """Check that ``path`` is a file whose first row is the dataset header, without reading
     the rest (a build checks this before any job runs); raises ``DatasetError`` naming the
     file and problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise DatasetError(f"{path}: no such file")
-    with open(path, newline="") as f:
-        first = next(csv.reader(f), None)
-    if first is None:
-        raise DatasetError(f"{path}: the file is empty; expected a header row {','.join(HEADER)}")
-    if tuple(cell.strip() for cell in first) != HEADER:
-        raise DatasetError(
-            f"{path}, row 1: header is {','.join(first)!r}; expected {','.join(HEADER)!r}"
-        )
+    user_csv.check_header(path, HEADER, DatasetError)
 
 
 def read_csv(path: str | Path) -> Dataset:
     """Read and check a dataset CSV; raises ``DatasetError`` naming the file, row and problem."""
-    path = Path(path)
-    check_header(path)
-    with open(path, newline="") as f:
-        rows = list(csv.reader(f))
-    if len(rows) == 1:
-        raise DatasetError(f"{path}: header only, no images")
     pixels, labels = [], []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in user_csv.data_rows(path, HEADER, DatasetError):
         pixels.append(_parse_pixels(path, number, row))
         labels.append(_parse_label(path, number, row[-1]))
+    if not labels:
+        raise user_csv.no_rows(path, "images", DatasetError)
     flat = np.array(pixels)
     images = flat.reshape(len(flat), SIDE, SIDE).transpose(0, 2, 1)  # column-major back
     return Dataset(images, np.array(labels))
 
 
 def _parse_pixels(path: Path, number: int, row: list[str]) -> list[float]:
-    if len(row) != len(HEADER):
-        raise DatasetError(f"{path}, row {number}: {len(row)} values; expected {len(HEADER)}")
+    user_csv.check_length(path, number, row, HEADER, DatasetError)
     values = []
     for name, cell in zip(PIXEL_COLUMNS, row):
-        try:
-            value = float(cell)
-        except ValueError:
-            raise DatasetError(f"{path}, row {number}, column {name}: {cell!r} is not a number")
+        value = user_csv.parse_number(path, number, name, cell, DatasetError)
         if math.isnan(value) or not 0.0 <= value <= 1.0:
-            raise DatasetError(f"{path}, row {number}, column {name}: {cell} is outside [0, 1]")
+            where = user_csv.place(path, number, name)
+            raise DatasetError(f"{where}: {cell} is outside [0, 1]")
         values.append(value)
     return values
 
 
 def _parse_label(path: Path, number: int, cell: str) -> int:
     if cell.strip() not in ("0", "1"):
-        raise DatasetError(f"{path}, row {number}, column class: {cell!r} is not 0 or 1")
+        where = user_csv.place(path, number, "class")
+        raise DatasetError(f"{where}: {cell!r} is not 0 or 1")
     return int(cell)

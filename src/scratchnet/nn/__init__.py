@@ -1,6 +1,6 @@
 """A small layer library in numpy that reads like PyTorch and like the equations.
 
-    modules   Linear, ReLU, Sigmoid, Softmax, Sequential: forward beside backward
+    modules   Linear, ReLU, Sigmoid, Tanh, Softmax, Sequential: forward beside backward
     losses    MSE, SoftmaxMSE, CrossEntropy: value and gradient
     init      the four initialisations
     optim     SGD: gradients become updates
@@ -11,7 +11,7 @@ Imports numpy and nothing else of the project.
 
 from .init import SCALES, init_weights
 from .losses import MSE, CrossEntropy, SoftmaxMSE
-from .modules import Linear, Module, Parameter, ReLU, Sequential, Sigmoid, Softmax
+from .modules import Linear, Module, Parameter, ReLU, Sequential, Sigmoid, Softmax, Tanh
 from .optim import SGD
 from .train import (
     EpochHistory,
@@ -37,6 +37,7 @@ __all__ = [
     "Sequential",
     "Sigmoid",
     "Softmax",
+    "Tanh",
     "SGD",
     "EpochHistory",
     "FitDiverged",

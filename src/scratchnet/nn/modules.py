@@ -191,6 +191,24 @@ class Sigmoid(Module):
         # --8<-- [end:sigmoid]
 
 
+# --8<-- [start:tanh]
+class Tanh(Module):
+    """y = tanh(x) = (e^x - e^-x) / (e^x + e^-x), elementwise, from -1 to 1.
+
+    numpy's ``tanh`` never overflows: it is exactly -1 or 1 far from 0.
+    """
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self._y = np.tanh(x)  # its derivative is written in y alone
+        return self._y
+
+    @checked_backward
+    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
+        """grad_in = grad_out * (1 - y^2), since tanh'(x) = 1 - tanh(x)^2."""
+        return grad_out * (1 - self._y**2)
+        # --8<-- [end:tanh]
+
+
 # --8<-- [start:softmax_function]
 def softmax(z: np.ndarray) -> np.ndarray:
     """Row-wise softmax of ``z: (batch, classes)``: each row becomes probabilities.

@@ -6,7 +6,7 @@
 rule render_digits_animation:
     input:
         run="results/digits/runs/softmax_regression.npz",
-        code=figure_code("digits", "animation", "templates", "gif_stream"),
+        code=figure_code("digits", "animation", "templates", "gif_stream", "blitting"),
     output:
         gif=report(
             "figs/digits-anim.gif",

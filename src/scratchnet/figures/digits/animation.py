@@ -15,8 +15,9 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from ...digits.runs import SavedRun
+from ..blitting import freeze_background
 from ..common import ACCURACY_COLOR, LOSS_COLOR, new_figure, styled, symmetric_limit
-from ..gif_stream import GifStream, shared_palette
+from ..gif_stream import write_frames
 from .templates import draw_templates
 
 FIGSIZE = (12, 3.6)
@@ -44,14 +45,7 @@ class DigitsAnimation:
         # rest (ticks, labels, colour bar), pixel for pixel a full redraw (tested). What a
         # full draw puts above them, their axes' frames and legends, is redrawn after them.
         changing = [*self.images, *self.curves.values(), *self.markers]
-        axes = list(dict.fromkeys(artist.axes for artist in changing))
-        on_top = [spine for ax in axes for spine in ax.spines.values()]
-        on_top += [ax.get_legend() for ax in axes if ax.get_legend() is not None]
-        self.animated = [*changing, self.title, *on_top]
-        for artist in self.animated:
-            artist.set_animated(True)  # left out of canvas.draw(): the background
-        self.canvas.draw()
-        self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        self.animated, self._background = freeze_background(self.canvas, changing, [self.title])
 
     def _build_curves(self, fig) -> None:
         loss_ax, acc_ax = fig.subplots(2, 1, sharex=True)
@@ -96,12 +90,5 @@ class DigitsAnimation:
 def write_gif(run: SavedRun, path: str | Path, *, duration_ms: int, dpi: int, progress=None) -> int:
     """Stream one frame per epoch (0..E) to the GIF ``path``; returns the frame count."""
     animation = DigitsAnimation(run, dpi)
-    last = len(run.history.loss) - 1
-    palette = shared_palette(animation.frame(e) for e in sorted({0, last // 2, last}))
-    size = animation.canvas.get_width_height()
-    with GifStream(path, palette, size, duration_ms) as gif:
-        for epoch in range(last + 1):
-            gif.append(animation.frame(epoch))
-            if progress and (epoch % 10 == 0 or epoch == last):
-                progress(f"frame {epoch + 1}/{last + 1}")
-    return gif.frames_written
+    frames = len(run.history.loss)
+    return write_frames(path, animation.frame, frames, duration_ms=duration_ms, progress=progress)
