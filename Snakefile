@@ -27,16 +27,17 @@ include: "workflow/rules/priorities.smk"
 include: "workflow/rules/build_lock.smk"
 include: "workflow/rules/parts.smk"
 include: "workflow/rules/figure_table.smk"
-include: "workflow/rules/figures.smk"
 
 
-# Each part's own rules, as mkdocs.yml's extra.parts lists them.
+# Each part's own rules, as mkdocs.yml's extra.parts lists them, then every part's
+# static figures (from workflow/figures.yaml).
 for part in PARTS.values():
     for rule_file in part.rules:
 
         include: Path("workflow") / "rules" / rule_file
 
 
+include: "workflow/rules/figures.smk"
 include: "workflow/rules/targets.smk"
 include: "workflow/rules/explore/pages.smk"
 include: "workflow/rules/docs.smk"

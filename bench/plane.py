@@ -32,15 +32,13 @@ from harness.workflow_copy import REPO
 from scratchnet.plane import plan
 
 CONFIG = REPO / "config" / "config.yaml"
-PROPOSED = REPO / "tests" / "plane" / "settings.yaml"
 DPI, GIF_DPI = 150, 100  # config/config.yaml's dpi and gif_dpi
 BUDGET = 60  # CPU seconds for all of part three, on a 2-core machine (issue 34)
 
 
 def plane_settings() -> dict:
-    """config/config.yaml's `plane:` block, or the proposal's until it has one."""
-    config = yaml.safe_load(CONFIG.read_text())
-    return config.get("plane") or yaml.safe_load(PROPOSED.read_text())["plane"]
+    """config/config.yaml's `plane:` block."""
+    return yaml.safe_load(CONFIG.read_text())["plane"]
 
 
 def quick(plane: dict) -> dict:

@@ -44,10 +44,6 @@ def splits():
 
 @pytest.fixture(scope="session")
 def plane() -> dict:
-    """Part three's settings: config/config.yaml's `plane:` block or, until it has one,
-    the block proposed for it in tests/plane/settings.yaml."""
+    """Part three's settings: config/config.yaml's `plane:` block."""
     repo = Path(__file__).resolve().parents[1]
-    config = yaml.safe_load((repo / "config" / "config.yaml").read_text())
-    if "plane" in config:
-        return config["plane"]
-    return yaml.safe_load((repo / "tests" / "plane" / "settings.yaml").read_text())["plane"]
+    return yaml.safe_load((repo / "config" / "config.yaml").read_text())["plane"]

@@ -32,6 +32,21 @@ class SettingsProblem(InputProblem, ValueError):
 
 
 @dataclass(frozen=True)
+class PlanePlan:
+    """Part three's jobs, from its settings (``scratchnet.plane.plan``): ``datasets``
+    made (the tutorial's four and the capacity's moons, or "csv", the reader's points),
+    ``runs`` (dataset -> run -> its settings), ``compared`` (the "dataset/run" keys held
+    to scikit-learn), ``figures`` (each figure's datasets: figure -> list) and ``main``
+    (the main run's dataset)."""
+
+    datasets: list[str]
+    runs: dict[str, dict[str, dict]]
+    compared: list[str]
+    figures: dict[str, list[str]]
+    main: str
+
+
+@dataclass(frozen=True)
 class Prepared:
     """What the rules read beside the config itself.
 
@@ -50,6 +65,7 @@ class Prepared:
     sweep_points: list[dict]
     sweep_chunks: list[list[dict]]
     loss_names: list[str]
+    plane: PlanePlan
 
 
 def prepare(config: dict, schema: dict) -> Prepared:
@@ -61,6 +77,7 @@ def prepare(config: dict, schema: dict) -> Prepared:
             raise SettingsProblem(message)
     resolve_unset_paths(config, schema)
     check_lines(config)
+    check_plane(config["plane"])
     check_user_files(config)
     return Prepared(
         lines_animation=animation_frames(
@@ -71,6 +88,7 @@ def prepare(config: dict, schema: dict) -> Prepared:
         sweep_points=(points := sweep_points(config["sweep"])),
         sweep_chunks=chunked(points, config["sweep"]["points_per_job"]),
         loss_names=list(schema["$defs"]["loss"]["enum"]),
+        plane=plane_plan(config["plane"]),
     )
 
 
@@ -98,6 +116,36 @@ def check_lines(config: dict) -> None:
         )
 
 
+def check_plane(plane: dict) -> None:
+    """Part three's checks across settings."""
+    epochs = plane["network"]["epochs"]
+    if plane["frames"] > epochs + 1:
+        raise SettingsProblem(
+            f"config: plane.frames ({plane['frames']}) must not exceed plane.network.epochs "
+            f"+ 1 ({epochs + 1}): the animation shows one update at most per frame"
+        )
+
+
+def plane_plan(plane: dict) -> PlanePlan:
+    """What part three computes and draws, from its settings."""
+    from .plane import plan
+
+    datasets = plan.datasets(plane)
+    runs = {
+        dataset: {run: plan.run_settings(plane, run) for run in plan.runs(plane, dataset)}
+        for dataset in datasets
+    }
+    figures = {figure: plan.figure_datasets(plane, figure) for figure in plan.FIGURES}
+    compared = [
+        f"{dataset}/{run}"
+        for dataset, dataset_runs in runs.items()
+        for run in dataset_runs
+        if run in plan.COMPARED
+    ]
+    (main,) = figures["boundary"]
+    return PlanePlan(datasets, runs, compared, figures, main)
+
+
 def check_user_files(config: dict) -> None:
     """The user's own files the config names, each read whole as its job will read it
     (3x3 images: cheap), so a bad one stops the build before any job runs: one line
@@ -121,6 +169,14 @@ def check_user_files(config: dict) -> None:
                 "a training set needs images of both classes, 0 (vertical) and "
                 f"1 (horizontal) (config {key})"
             )
+    if config["plane"]["csv"] is not None:
+        from .plane.datasets import read_dataset
+
+        plane = config["plane"]
+        try:  # read and split as the job will: every row, and each class in both sets
+            read_dataset(plane["csv"], valid_fraction=plane["valid_fraction"], seed=plane["seed"])
+        except InputProblem as problem:
+            raise SettingsProblem(f"error: {problem} (config plane.csv)") from None
     if config["digits"]["mnist_dir"] is not None:
         try:
             find_mnist(config["digits"]["mnist_dir"])

@@ -28,9 +28,9 @@ os.environ.update(
 sys.path.insert(0, str(SOURCE.resolve()))
 
 # What a job's code depends on, as inputs: the shared infrastructure (with the checks
-# of a user's CSV and the scikit-learn reference both parts use), plus the chapter's
-# own modules (chapter one, `lines`; the layer library `nn` and chapter two, `digits`).
-# Figure rules add their drawing code (figure_code).
+# of a user's CSV and the scikit-learn reference every part may use), plus its part's
+# own subpackages, which each part's first rule file registers in PART_CODE
+# (`package_code("nn", "digits")`). Figure rules add their drawing code (figure_code).
 INFRA_CODE = [
     PACKAGE / name
     for name in (
@@ -42,26 +42,30 @@ INFRA_CODE = [
         "reference_mlp.py",
     )
 ]
-LINES_CODE = INFRA_CODE + sorted((PACKAGE / "lines").glob("*.py"))
-DIGITS_CODE = (
-    INFRA_CODE
-    + sorted((PACKAGE / "nn").glob("*.py"))
-    + sorted((PACKAGE / "digits").glob("*.py"))
-)
+PART_CODE = {}
 FIGURE_CODE = PACKAGE / "figures"
 
 
-def figure_code(chapter, *modules):
-    """The source a figure of ``chapter`` ("lines" or "digits") is drawn by, as inputs:
-    its modules (in figures/<chapter>/, or shared in figures/), the shared style and the
-    chapter's model code. Editing a figure's module redraws that figure alone."""
+def package_code(*subpackages):
+    """The infrastructure and every module of ``subpackages`` of the package."""
+    modules = [
+        path for name in subpackages for path in sorted((PACKAGE / name).glob("*.py"))
+    ]
+    return INFRA_CODE + modules
+
+
+def figure_code(part, *modules):
+    """The source a figure of ``part`` is drawn by, as inputs: its modules (in
+    figures/<part>/, or shared in figures/), the shared style and the part's model code.
+    Editing a figure's module redraws that figure alone."""
     shared = [FIGURE_CODE / "common.py", FIGURE_CODE / "scratchnet.mplstyle"]
-    model = LINES_CODE if chapter == "lines" else DIGITS_CODE
-    return model + shared + [_figure_module(chapter, module) for module in modules]
+    return (
+        PART_CODE[part] + shared + [_figure_module(part, module) for module in modules]
+    )
 
 
-def _figure_module(chapter, module):
-    for path in (FIGURE_CODE / chapter / f"{module}.py", FIGURE_CODE / f"{module}.py"):
+def _figure_module(part, module):
+    for path in (FIGURE_CODE / part / f"{module}.py", FIGURE_CODE / f"{module}.py"):
         if path.exists():
             return path
-    raise ValueError(f"no figure module {module!r} in figures/{chapter}/ or figures/")
+    raise ValueError(f"no figure module {module!r} in figures/{part}/ or figures/")

@@ -30,4 +30,3 @@ except SettingsProblem as problem:
     stop(str(problem))
 # Snakemake's own check, as every workflow has it: by now it finds nothing to say.
 validate(config, CONFIG_SCHEMA, set_default=False)
-

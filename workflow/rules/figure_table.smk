@@ -1,6 +1,8 @@
 # The table of static figures, workflow/figures.yaml, read; and each entry made into its
 # rule's settings (figures.smk makes the rules).
+import itertools
 import re
+import string
 from pathlib import Path
 
 import yaml
@@ -8,6 +10,45 @@ import yaml
 # The static figures, by chapter: file name (in figs/) -> entry.
 with open(Path(workflow.basedir) / "workflow" / "figures.yaml") as f:
     FIGURE_TABLE = yaml.safe_load(f)
+
+
+# The datasets a part's figures are drawn from, by role (`{main}` in an entry's inputs):
+# its rule files set them from its settings (part three's are the reader's points under
+# plane.csv). A role is one name, or a list (the input is then a list of files).
+FIGURE_ROLES = {}
+
+
+def figure_inputs(part, figure):
+    """A figure rule's inputs: the entry's, each role filled in (a wildcard of the
+    entry, `{n}`, is left for Snakemake to fill per job)."""
+    roles = FIGURE_ROLES.get(part, {})
+    kept = {name: f"{{{name}}}" for name in figure.get("wildcards", {})}
+    return {
+        name: _filled(pattern, roles, kept)
+        for name, pattern in figure.get("inputs", {}).items()
+    }
+
+
+def _filled(pattern, roles, kept):
+    """``pattern`` with its roles filled: one file, or one per value of its list roles."""
+    fields = [field for _, field, _, _ in string.Formatter().parse(pattern) if field]
+    unknown = [field for field in fields if field not in roles and field not in kept]
+    if unknown:
+        raise ValueError(
+            f"workflow/figures.yaml: {pattern!r} names no role {unknown[0]!r}"
+        )
+    single = {
+        field: roles[field] for field in fields if isinstance(roles.get(field), str)
+    }
+    many = {
+        field: roles[field] for field in fields if isinstance(roles.get(field), list)
+    }
+    if not many:
+        return pattern.format(**single, **kept)
+    return [
+        pattern.format(**single, **kept, **dict(zip(many, values)))
+        for values in itertools.product(*many.values())
+    ]
 
 
 def figure_params(chapter, figure):

@@ -11,7 +11,7 @@ for chapter, figures in FIGURE_TABLE.items():
             name:
                 figure["rule"]
             input:
-                **figure.get("inputs", {}),
+                **figure_inputs(chapter, figure),
                 code=figure_code(chapter, *figure["draw"]),
             output:
                 figure=report(

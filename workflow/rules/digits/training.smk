@@ -2,8 +2,10 @@
 # history and parameters after every epoch), the initialisation study, and the numbers
 # the text quotes. Figures (digits/figures.smk) only read what these rules write.
 
-# Chapter two's settings (config/config.yaml, `digits:`).
+# Chapter two's settings (config/config.yaml, `digits:`), and its code: the layer
+# library and the part's own modules.
 DIGITS = config["digits"]
+DIGITS_CODE = PART_CODE["digits"] = package_code("nn", "digits")
 
 
 # The digits split into training, validation and test sets, stratified by class and

@@ -1,5 +1,8 @@
 # The tutorial's three datasets as CSV files, one row per 3x3 image.
 
+# Part one's code, as its jobs' inputs.
+LINES_CODE = PART_CODE["lines"] = package_code("lines")
+
 
 # The 24 fixed training images (12 vertical lines, 12 horizontal), or the user's CSV.
 rule make_training_set:

@@ -1,0 +1,33 @@
+# Part three's data: the four datasets and the noisier moons, or the reader's points
+# (plane.csv), each split into training and validation and standardised.
+
+# Part three's settings (config/config.yaml, `plane:`) and what config.smk prepared from
+# them: its datasets, the runs on each, each figure's datasets.
+PLANE = config["plane"]
+PLANE_PLAN = PREPARED.plane
+# Its code: the layer library, the part's own modules (and part two's stratified split).
+PLANE_CODE = PART_CODE["plane"] = package_code("nn", "digits", "plane")
+
+
+# Every dataset in one job (scikit-learn, which draws two of them, is slow to import).
+rule make_plane_data:
+    input:
+        user=[] if PLANE["csv"] is None else [PLANE["csv"]],
+        code=PLANE_CODE,
+    output:
+        data=expand("results/plane/data/{dataset}.npz", dataset=PLANE_PLAN.datasets),
+    log:
+        "results/logs/make_plane_data.log",
+    benchmark:
+        "results/benchmarks/make_plane_data.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        datasets={
+            dataset: PLANE["datasets"].get(dataset) for dataset in PLANE_PLAN.datasets
+        },
+        csv=PLANE["csv"],
+        valid_fraction=PLANE["valid_fraction"],
+        seed=PLANE["seed"],
+    script:
+        "../../scripts/plane/make_plane_data.py"
