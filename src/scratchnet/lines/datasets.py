@@ -101,6 +101,14 @@ def noisy_copy(dataset: Dataset, noise_sd: float, seed: int) -> Dataset:
     return Dataset(np.clip(dataset.images + noise, 0.0, 1.0), dataset.labels.copy())
 
 
+def from_rows(rows: np.ndarray) -> Dataset:
+    """The dataset whose CSV has the rows ``rows: (m, 10)``, as numbers: nine pixels
+    column-major, then the class (a notebook holds a reader's own data this way)."""
+    rows = np.asarray(rows, dtype=float)
+    pixels = rows[:, : SIDE * SIDE].reshape(len(rows), SIDE, SIDE)
+    return Dataset(pixels.transpose(0, 2, 1), rows[:, -1].astype(int))  # column-major back
+
+
 def write_csv(dataset: Dataset, path: str | Path) -> None:
     """Write one row per image (column-major pixels, then class); exact float round trip."""
     flat = dataset.x0().T
@@ -136,13 +144,11 @@ def read_csv(path: str | Path) -> Dataset:
         rows = list(csv.reader(f))
     if len(rows) == 1:
         raise DatasetError(f"{path}: header only, no images")
-    pixels, labels = [], []
-    for number, row in enumerate(rows[1:], start=2):
-        pixels.append(_parse_pixels(path, number, row))
-        labels.append(_parse_label(path, number, row[-1]))
-    flat = np.array(pixels)
-    images = flat.reshape(len(flat), SIDE, SIDE).transpose(0, 2, 1)  # column-major back
-    return Dataset(images, np.array(labels))
+    checked = [
+        [*_parse_pixels(path, number, row), _parse_label(path, number, row[-1])]
+        for number, row in enumerate(rows[1:], start=2)
+    ]
+    return from_rows(np.array(checked))
 
 
 def _parse_pixels(path: Path, number: int, row: list[str]) -> list[float]:
