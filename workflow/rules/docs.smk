@@ -69,8 +69,7 @@ rule write_settings_tables:
     input:
         defaults=CHECKOUT / "config" / "config.yaml",
         schema=CHECKOUT / "workflow" / "schemas" / "config.schema.yaml",
-        code=INFRA_CODE
-        + [PACKAGE / "settings_tables.py", PACKAGE / "config_schema.py"],
+        code=INFRA_CODE + [PACKAGE / "settings_tables.py", PACKAGE / "config_schema.py"],
     output:
         tables=directory("build/settings"),
     log:
