@@ -139,8 +139,9 @@ def test_what_the_workflow_reads_while_parsing_imports_no_drawing_or_training_co
     code = (
         "import sys, scratchnet.settings, scratchnet.tutorial_parts, scratchnet.config_schema;"
         "from scratchnet.settings import check_user_files;"
-        "import scratchnet.digits.idx, scratchnet.lines.datasets;"
-        "heavy = {'matplotlib', 'scratchnet.nn', 'scratchnet.figures.common', 'sklearn'};"
+        "import scratchnet.digits.idx, scratchnet.lines.datasets, scratchnet.docsite.recipe;"
+        "heavy = {'matplotlib', 'scratchnet.nn', 'scratchnet.figures.common', 'sklearn',"
+        " 'markdown'};"
         "print(sorted(heavy & set(sys.modules)))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

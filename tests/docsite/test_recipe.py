@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from scratchnet.docsite.recipe import DIRECTIVES, RecipeError, parse_recipe
+from scratchnet.docsite.recipe import (
+    DIRECTIVES,
+    DataFile,
+    RecipeError,
+    parse_recipe,
+    recipe_data_files,
+)
 
 PAGES = ["data.md", "network.md", "training.md"]
 FILE = Path("docs/notebooks/part.md")
@@ -16,7 +22,7 @@ def parse(text: str, code_root: Path | None = None):
 
 
 def test_the_format_has_exactly_the_directives_tested_here():
-    assert set(DIRECTIVES) == {"code", "without", "after"}
+    assert set(DIRECTIVES) == {"code", "without", "after", "data"}
 
 
 def test_text_before_any_after_opens_the_notebook():
@@ -55,6 +61,51 @@ def test_after_puts_the_text_that_follows_after_that_page():
         "training.md": "\n```python\ntrain()\n```\n",
     }
     assert recipe.modules == ["a.py"]  # a directive anywhere applies to the whole recipe
+
+
+def test_data_stays_where_it_stands_and_lists_the_file_with_its_line():
+    recipe = parse(
+        "# T\n<!-- after: data.md -->\nThe rows:\n\n<!-- data: rows = results/train.csv -->\n\n"
+        "```python\nprint(rows)\n```\n<!-- data: more = b.csv -->\n"
+    )
+    assert recipe.data == [DataFile("rows", "results/train.csv", 5), DataFile("more", "b.csv", 10)]
+    assert recipe.after["data.md"] == (
+        "\nThe rows:\n\n<!-- data: rows = results/train.csv -->\n```python\nprint(rows)\n```\n"
+        "<!-- data: more = b.csv -->\n"
+    )
+    assert recipe.data_file("more", "b.csv").line == 10
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["rows=a.csv", "rows = ", "2rows = a.csv", "rows = /abs/a.csv", "rows = a b.csv", "a.csv"],
+)
+def test_a_malformed_data_directive_names_the_file_the_line_and_the_form(value, tmp_path):
+    text = f"# T\n\n<!-- data: {value} -->\n"
+    with pytest.raises(RecipeError) as error:
+        parse(text)
+    assert str(error.value) == (
+        f"{FILE}:3: malformed directive <!-- data: {value} -->; expected "
+        "<!-- data: name = path/of/file.csv --> (a relative path, no spaces)"
+    )
+    recipe_file = tmp_path / "part.md"  # the workflow's reading says the same
+    recipe_file.write_text(text)
+    with pytest.raises(RecipeError, match=rf"^{recipe_file}:3: malformed directive"):
+        recipe_data_files(recipe_file)
+
+
+def test_the_workflow_reads_the_data_files_of_every_branch_once_in_order(tmp_path):
+    recipe_file = tmp_path / "part.md"
+    recipe_file.write_text(
+        "# T\n<!-- code: a.py -->\n{{ if metrics.data.training.tutorial }}\n```python\nx = 1\n```\n"
+        "{{ else }}\n<!-- data: x = results/data/train.csv -->\n{{ end }}\n"
+        "<!-- after: data.md -->\n<!-- data: v = results/data/valid.csv -->\n"
+        "<!-- data: again = results/data/train.csv -->\n"
+    )
+    assert recipe_data_files(recipe_file) == ["results/data/train.csv", "results/data/valid.csv"]
+    recipe_file.write_text("# T\n<!-- Data: x = a.csv -->\n")
+    with pytest.raises(RecipeError, match=rf"^{recipe_file}:2: unknown directive"):
+        recipe_data_files(recipe_file)
 
 
 @pytest.mark.parametrize(

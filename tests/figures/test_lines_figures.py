@@ -96,3 +96,17 @@ def test_a_users_matplotlib_settings_do_not_change_the_figure(tmp_path, short_ru
         save_figure(training_curves.draw(history.loss, history.accuracy, 3), meddled, dpi=50)
         assert matplotlib.rcParams["font.size"] == 20  # the caller's settings are kept
     assert plain.read_bytes() == meddled.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "count, grid",
+    [(1, (1, 1)), (7, (3, 3)), (18, (3, 6)), (24, (3, 8)), (30, (3, 10)), (100, (9, 12))],
+)
+def test_an_image_grid_fits_any_count_of_images(count, grid):
+    """Three rows deep, as the tutorial's 24 and 18; a reader's large set in more rows."""
+    from scratchnet.figures.image_grid import draw_image_grid
+
+    fig = draw_image_grid(np.zeros((count, 3, 3)), [f"Class: {i % 2}" for i in range(count)])
+    assert fig.axes[0].get_subplotspec().get_geometry()[:2] == grid
+    assert len(fig.axes) == grid[0] * grid[1]
+    assert sum(ax.axison for ax in fig.axes) == count  # the rest stay empty

@@ -6,6 +6,7 @@ import pytest
 from scratchnet.lines.datasets import (
     HEADER,
     DatasetError,
+    from_rows,
     noisy_copy,
     one_dim_pixel_set,
     read_csv,
@@ -68,6 +69,20 @@ def test_csv_round_trip_is_exact(tmp_path):
     back = read_csv(path)
     np.testing.assert_array_equal(back.images, noisy.images)
     np.testing.assert_array_equal(back.labels, noisy.labels)
+
+
+def test_from_rows_reads_a_csvs_rows_as_numbers(tmp_path):
+    """A notebook holds a reader's CSV as its rows: they give the very dataset read_csv
+    reads from the file."""
+    noisy = noisy_copy(training_set(), 0.2, 7)
+    path = tmp_path / "valid-2.csv"
+    write_csv(noisy, path)
+    rows = np.loadtxt(path, delimiter=",", skiprows=1)
+    dataset = from_rows(rows)
+    np.testing.assert_array_equal(dataset.images, noisy.images)
+    np.testing.assert_array_equal(dataset.labels, noisy.labels)
+    assert dataset.labels.dtype == read_csv(path).labels.dtype
+    np.testing.assert_array_equal(dataset.x0(), noisy.x0())
 
 
 def _write(tmp_path, text):

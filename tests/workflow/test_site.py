@@ -239,11 +239,13 @@ def inside_math(markdown_before: str) -> bool:
 
 
 def quoted_in_place(markdown: str, sources: dict, source: str):
-    """For each ``{{ ... }}`` of a page: the quote, its value, whether it is in math, and
-    a pattern matching the value between the words the page writes around it (in math,
-    the value alone, as a whole number: the words around it are TeX)."""
-    from scratchnet.docsite.run_numbers import PLACEHOLDER, fill_numbers
+    """For each ``{{ ... }}`` of a page (in the branches of its conditions the run
+    takes): the quote, its value, whether it is in math, and a pattern matching the value
+    between the words the page writes around it (in math, the value alone, as a whole
+    number: the words around it are TeX)."""
+    from scratchnet.docsite.run_numbers import PLACEHOLDER, choose_branches, fill_numbers
 
+    markdown = choose_branches(markdown, sources, source)
     for quote in PLACEHOLDER.finditer(markdown):
         value = fill_numbers(quote[0], sources, source)
         whole = r"(?<![\w.])" + re.escape(value) + r"(?!\w|\.\d)"

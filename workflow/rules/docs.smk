@@ -4,6 +4,7 @@
 # first, the sweep included (its page quotes the summary).
 import os
 
+from scratchnet.docsite.recipe import RecipeError, recipe_data_files
 from scratchnet.tutorial_parts import quoted_sources
 
 # (with docs/notebooks/, the notebooks' recipes, which the site leaves out)
@@ -27,6 +28,15 @@ SITE_CODE = sorted(
 )
 # The pipeline's JSON files the pages quote (mkdocs.yml's extra.pipeline: the one list).
 QUOTED = quoted_sources(SITE_CONFIG)
+# The data files each notebook holds as cells (its recipe's data directives: the one
+# list), so a changed CSV rebuilds the notebook; a misspelt directive stops here.
+try:
+    NOTEBOOK_DATA = {
+        part: recipe_data_files(CHECKOUT / "docs" / declared.notebook)
+        for part, declared in PARTS.items()
+    }
+except RecipeError as problem:
+    stop(str(problem))
 
 
 # The docs_dir mkdocs.yml names: the pages with figs/ beside them, and the browser pages'
@@ -111,6 +121,7 @@ rule write_notebook:
         quoted=list(QUOTED.values()),
         site_config=SITE_CONFIG,
         recipe=lambda wildcards: CHECKOUT / "docs" / PARTS[wildcards.part].notebook,
+        data=lambda wildcards: NOTEBOOK_DATA[wildcards.part],
         # The pages as the site reads them (a page's error names the page in whichever
         # of this job, write_pdf and build_docs reads it first).
         staged=rules.stage_docs.output.staged,

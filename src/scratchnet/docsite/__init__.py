@@ -8,6 +8,7 @@ dialect       a page's Markdown read into its constructs (boxes, fences, figures
 recipe        the recipe format: docs/notebooks/<part>.md, the cells a notebook adds
 jupyter_text  a page's constructs as the Markdown Jupyter renders
 cells         a page as notebook cells: Markdown, exercises, fences as code cells
+data_cells    a recipe's data directive as a cell: a CSV's rows as a numpy array
 linker        the package's source linked into cells: each definition once, in order
   definitions   one module read with ast: its definitions, imports, named sections
   dependencies  what a definition needs, followed through the package's imports

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 import nbformat
 
-from scratchnet.docsite import exercise_cells
+from scratchnet.docsite import data_cells, exercise_cells
 from scratchnet.docsite.definitions import CodeError, Definition
 from scratchnet.docsite.dialect import (
     Block,
@@ -33,10 +33,13 @@ from scratchnet.docsite.dialect import (
 )
 from scratchnet.docsite.jupyter_text import jupyter_markdown
 from scratchnet.docsite.linker import PackageSource, names_used
-from scratchnet.docsite.recipe import Recipe
+from scratchnet.docsite.recipe import DataFile, Recipe
 from scratchnet.user_errors import InputProblem
 
 COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
+# A recipe's data directive where it stands (the recipe keeps it in its text, as
+# DataFile.directive writes it): split out with its name and file.
+DATA_IN_PLACE = re.compile(r"^<!-- data: (\S+) = (\S+) -->\n?", re.M)
 
 
 CHECKER_TEXT = """**The exercises' checker.** The collapsed cells below are the package's own code
@@ -68,8 +71,15 @@ class CellWriter:
         return f"{slug}-{self._counts[slug]}"
 
     def markdown(self, where: str, text: str) -> None:
-        """A recipe's text: Markdown cells (its comments dropped, as written) and code
-        cells (its python fences)."""
+        """A recipe's text: Markdown cells (its comments dropped, as written), code cells
+        (its python fences) and data cells (its data directives)."""
+        pieces = DATA_IN_PLACE.split(text)  # text, name, file, text, ...
+        for index in range(0, len(pieces), 3):
+            self._recipe_text(where, pieces[index])
+            if index + 1 < len(pieces):
+                self.data(where, self.recipe.data_file(pieces[index + 1], pieces[index + 2]))
+
+    def _recipe_text(self, where: str, text: str) -> None:
         try:
             constructs = read_page(COMMENT.sub("", text), str(self.recipe.file))
         except DialectError as problem:  # its lines counted from the recipe's part
@@ -79,6 +89,14 @@ class CellWriter:
                 self.code(where, run.body.rstrip("\n"))
             else:
                 self._markdown_cell(where, "".join(block.text for block in run))
+
+    def data(self, where: str, data: DataFile) -> None:
+        """A data directive's cell: its file's rows, read from the current directory (the
+        one the notebook is built in), as a numpy array."""
+        self.source.external_imports.add(data_cells.IMPORT)
+        self.assigned.add(data.name)
+        text = data_cells.data_cell(data, self.recipe.file)
+        self.cells.append(nbformat.v4.new_code_cell(text, id=self._id(where)))
 
     def code(self, where: str, text: str) -> None:
         """A recipe's own code cell, after the package's definitions it uses."""

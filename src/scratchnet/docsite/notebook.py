@@ -13,6 +13,7 @@ Written with nbformat, without outputs, so the same sources give the same bytes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import nbformat
@@ -49,8 +50,12 @@ def part_notebook(
     recipe is the file the part declares, under docs/ beside the config."""
     part = read_part(config_file, part_name, pages_dir)
     recipe_file = Path(config_file).parent / "docs" / part.declared.notebook
-    recipe_text = fill_numbers(recipe_file.read_text(), part.number_sources, where=str(recipe_file))
-    recipe = parse_recipe(recipe_text, recipe_file, part.pages, part.code_root)
+    as_written = recipe_file.read_text()
+    # Every directive checked as the file has it, in both branches of a condition, so an
+    # error names its line there (filling the numbers drops the branch not taken).
+    checked = parse_recipe(as_written, recipe_file, part.pages, part.code_root)
+    filled = fill_numbers(as_written, part.number_sources, where=str(recipe_file))
+    recipe = replace(parse_recipe(filled, recipe_file, part.pages), data=checked.data)
     source = PackageSource(part.code_root, without=tuple(recipe.without))
     writer = CellWriter(source, recipe)
 

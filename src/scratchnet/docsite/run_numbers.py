@@ -102,7 +102,7 @@ def fill_numbers(
                 f"{at}{match[0]}: cannot format {value!r} with {spec!r} ({problem})"
             ) from None
 
-    filled = PLACEHOLDER.sub(quote, _choose_branches(text, sources, at))
+    filled = PLACEHOLDER.sub(quote, choose_branches(text, sources, where))
     if "{{" in filled:
         leftover = filled[filled.index("{{") :].split("}}")[0] + "}}"
         raise QuoteError(
@@ -112,10 +112,13 @@ def fill_numbers(
     return filled
 
 
-def _choose_branches(text: str, sources: Mapping[str, Mapping[str, Any]], at: str = "") -> str:
+def choose_branches(
+    text: str, sources: Mapping[str, Mapping[str, Any]], where: str | None = None
+) -> str:
     """``text`` with each ``{{ if source.key }}`` ... ``{{ else }}`` ... ``{{ end }}``
-    replaced by the branch the value picks (see the module's docstring); ``at`` starts
-    every error message."""
+    replaced by the branch the value picks (see the module's docstring), its quotes left
+    as they are; ``where`` (a page's path) starts every error message."""
+    at = f"{where}: " if where else ""
     cuts: list[tuple[int, int]] = []  # the spans that go: markers, branches not taken
     opened: tuple[re.Match, bool, re.Match | None] | None = None  # the if, its value, else
     for marker in MARKER.finditer(text):

@@ -12,6 +12,7 @@ from .common import WRONG_COLOR, new_figure
 
 PANEL_INCHES = 1.05
 ROWS = 3  # the tutorial's grids: 24 images as 3x8, 18 as 3x6
+MAX_COLUMNS = 12  # past 36 images, more rows (a reader's own set may be large)
 
 
 def draw_image_grid(
@@ -20,12 +21,13 @@ def draw_image_grid(
     wrong: Sequence[bool] | None = None,
     panel_inches: float = PANEL_INCHES,
 ) -> Figure:
-    """Show ``images: (m, 3, 3)`` (0 black .. 1 white) row by row, three rows deep.
+    """Show ``images: (m, 3, 3)`` (0 black .. 1 white) row by row, three rows deep (at
+    most ``MAX_COLUMNS`` a row, then more rows).
 
     Images flagged in ``wrong`` get a red title and a thick red frame.
     """
-    n_rows = min(ROWS, len(images))
-    n_cols = math.ceil(len(images) / n_rows)
+    n_cols = min(MAX_COLUMNS, math.ceil(len(images) / ROWS))
+    n_rows = math.ceil(len(images) / n_cols)
     fig = new_figure(n_cols * panel_inches, n_rows * panel_inches + 0.1)
     axes = fig.subplots(n_rows, n_cols, squeeze=False)
     wrong = wrong if wrong is not None else [False] * len(images)

@@ -102,6 +102,14 @@ def noisy_copy(dataset: Dataset, noise_sd: float, seed: int) -> Dataset:
     return Dataset(np.clip(dataset.images + noise, 0.0, 1.0), dataset.labels.copy())
 
 
+def from_rows(rows: np.ndarray) -> Dataset:
+    """The dataset whose CSV has the rows ``rows: (m, 10)``, as numbers: nine pixels
+    column-major, then the class (a notebook holds a reader's own data this way)."""
+    rows = np.asarray(rows, dtype=float)
+    pixels = rows[:, : SIDE * SIDE].reshape(len(rows), SIDE, SIDE)
+    return Dataset(pixels.transpose(0, 2, 1), rows[:, -1].astype(int))  # column-major back
+
+
 def write_csv(dataset: Dataset, path: str | Path) -> None:
     """Write one row per image (column-major pixels, then class); exact float round trip."""
     flat = dataset.x0().T
@@ -121,15 +129,12 @@ def check_header(path: str | Path) -> None:
 
 def read_csv(path: str | Path) -> Dataset:
     """Read and check a dataset CSV; raises ``DatasetError`` naming the file, row and problem."""
-    pixels, labels = [], []
+    checked = []
     for number, row in user_csv.data_rows(path, HEADER, DatasetError):
-        pixels.append(_parse_pixels(path, number, row))
-        labels.append(_parse_label(path, number, row[-1]))
-    if not labels:
+        checked.append([*_parse_pixels(path, number, row), _parse_label(path, number, row[-1])])
+    if not checked:
         raise user_csv.no_rows(path, "images", DatasetError)
-    flat = np.array(pixels)
-    images = flat.reshape(len(flat), SIDE, SIDE).transpose(0, 2, 1)  # column-major back
-    return Dataset(images, np.array(labels))
+    return from_rows(np.array(checked))
 
 
 def _parse_pixels(path: Path, number: int, row: list[str]) -> list[float]:

@@ -1,4 +1,4 @@
-"""training-set.png: the 24 training images, each titled with its class."""
+"""training-set.png: the training images, each titled with its class."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from ..image_grid import draw_image_grid
 
 @styled
 def draw(train: Dataset) -> Figure:
-    """The training images on a three-row grid (3x8 for 24), titled "Class: k"."""
+    """The training images on a three-row grid (3x8 for 24; past 36, more rows), each
+    titled "Class: k"."""
     titles = [f"Class: {label}" for label in train.labels]
     return draw_image_grid(train.images, titles)
 
