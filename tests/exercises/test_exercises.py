@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from exercise_parts import EXERCISES, PARTS
 
-from scratchnet.exercises import checking, digits, lines
+from scratchnet.exercises import checking, digits, lines, plane
 from scratchnet.lines import network
 
 
@@ -64,6 +64,7 @@ def test_the_catalogues_are_what_the_pages_promise():
         "softmax", "forward", "cross_entropy", "backward", "gradient_step"
     ]  # fmt: skip
     assert len(digits.EXERCISES) >= 3
+    assert list(plane.EXERCISES) == ["tanh_backward", "grid_predictions", "switch_line"]
     for part, name in EXERCISES:
         diagnoses = [m.diagnosis for m in PARTS[part][name].mistakes]
         assert len(diagnoses) >= 3 and len(set(diagnoses)) == len(diagnoses), name
@@ -214,10 +215,15 @@ def test_an_argument_changed_in_place_is_named_wherever_it_is():
             g *= lr
             p -= g
 
+    def switch_line(w, b, x1):
+        x1 *= -w[0] / w[1]  # the slope, times x1, in x1's own array
+        return x1 - b / w[1]
+
     for part, function, changed in (
         ("lines", backward, "fwd.z1"),
         ("lines", forward, "x0"),
         ("digits", sgd_step, "grads[0], grads[1], arrays"),
+        ("plane", switch_line, "x1"),
     ):
         result = check(part, function)
         assert not result.passed
@@ -240,6 +246,10 @@ def test_what_is_returned_must_be_what_the_code_that_calls_it_uses():
     def mse_backward(y, t):
         return list(2 * (y - t) / len(y))
 
+    def grid_predictions(x1, x2, probabilities):
+        classes, confidence = plane.grid_predictions(x1, x2, probabilities)
+        return classes.tolist(), confidence
+
     assert check("lines", forward).diagnosis.endswith(
         "it returned a tuple of 4, not a Forward: the code that uses the result may read it "
         "by name (.z1, .A1, .z2, .A2), which a tuple cannot do. Return a Forward(z1, A1, z2, A2)."
@@ -247,6 +257,7 @@ def test_what_is_returned_must_be_what_the_code_that_calls_it_uses():
     assert "it returned a list of 4, not a Params" in check("lines", backward).diagnosis
     assert "grad_x is a list of 5, not a numpy array" in check("digits", linear_backward).diagnosis
     assert "dL/dy is a list of 5, not a numpy array" in check("digits", mse_backward).diagnosis
+    assert "classes is a list of 4, not a numpy array" in plane.check(grid_predictions).diagnosis
 
 
 def test_batches_must_allow_one_example_per_batch():
@@ -320,7 +331,22 @@ def test_right_answers_written_another_way_pass():
         return [np.sort(order[s : s + size]) if batch_size is None else order[s : s + size]
                 for s in range(0, n, size)]  # fmt: skip
 
-    for part, function in (("lines", softmax), ("lines", backward), ("digits", batches)):
+    def tanh_backward(y, grad_out):  # 1 - y² factored
+        return grad_out * (1 - y) * (1 + y)
+
+    def grid_predictions(x1, x2, probabilities):  # a grid of points, flattened; a list in
+        grid = np.stack(np.meshgrid(x1, x2), axis=-1)  # (H, W, 2)
+        p = probabilities(grid.reshape(-1, 2).tolist()).reshape(*grid.shape[:2], -1)
+        return np.argmax(p, axis=2), np.take_along_axis(p, p.argmax(2)[..., None], 2)[..., 0]
+
+    def switch_line(w, b, x1):  # x2 = slope x1 + intercept
+        slope, intercept = -w[0] / w[1], -b / w[1]
+        return slope * x1 + intercept
+
+    for part, function in (
+        ("lines", softmax), ("lines", backward), ("digits", batches),
+        ("plane", tanh_backward), ("plane", grid_predictions), ("plane", switch_line),
+    ):  # fmt: skip
         result = check(part, function)
         assert result.passed, result
 
@@ -441,3 +467,94 @@ def test_the_layers_with_yours_train_as_the_librarys_until_yours_differ():
     np.testing.assert_array_equal(history(*yours), library)
     checking.yours["sgd_step"] = digits.sgd_step_ascent  # as if it had passed: it is used
     assert history(*yours)[-1] > library[-1]
+
+
+def test_a_picture_transposed_another_way_is_named_as_transposed():
+    """np.meshgrid(x2, x1) unpacked as X2, X1 and reshaped to X1's shape gives each
+    answer at its point, in the transposed picture: the catalogue's first mistake."""
+
+    def grid_predictions(x1, x2, probabilities):
+        X2, X1 = np.meshgrid(x2, x1)  # (W, H)
+        p = probabilities(np.column_stack([X1.ravel(), X2.ravel()])).reshape(*X1.shape, -1)
+        return p.argmax(axis=-1), p.max(axis=-1)
+
+    transposed = plane.GRID_PREDICTIONS.mistakes[0]
+    assert transposed.function is plane.grid_predictions_transposed
+    assert plane.check(grid_predictions).diagnosis == transposed.diagnosis
+
+
+def test_points_given_as_columns_or_as_a_grid_are_told_how_to_stack_them():
+    def grid_predictions(x1, x2, probabilities):
+        X1, X2 = np.meshgrid(x1, x2)
+        p = probabilities(np.stack([X1.ravel(), X2.ravel()]))
+        return p.argmax(axis=0).reshape(X1.shape), p.max(axis=0).reshape(X1.shape)
+
+    def grid_predictions_unflattened(x1, x2, probabilities):
+        p = probabilities(np.stack(np.meshgrid(x1, x2), axis=-1))
+        return p.argmax(axis=-1), p.max(axis=-1)
+
+    columns = plane.check(grid_predictions).diagnosis
+    assert "raised ValueError in `p = probabilities(np.stack([X1.ravel(), X2.ravel()]))`" in (
+        columns
+    )
+    assert columns.endswith(
+        "probabilities takes points as the rows of an (n, 2) array; it was given shape "
+        "(2, 24): are the points its columns? Stack them as rows, "
+        "np.column_stack([X1.ravel(), X2.ravel()])"
+    )
+    unflattened = plane.check(as_readers(grid_predictions_unflattened, "grid_predictions"))
+    assert unflattened.diagnosis.endswith(
+        "it was given shape (4, 6, 2): a grid of points; make it one point a row first, "
+        ".reshape(-1, 2)"
+    )
+
+
+def test_the_grids_are_not_square_and_show_every_class():
+    """So a transposed picture has another shape, and an argmax over another axis, or a
+    confidence of one class, differs somewhere."""
+    for case in plane.GRID_PREDICTIONS.cases:
+        x1, x2, network = case.arguments()
+        assert len({len(x1), len(x2), network.classes}) == 3, case.name
+        classes = plane.grid_expected((x1, x2, network))["classes"]
+        assert set(classes.ravel()) == set(range(network.classes)), case.name
+
+
+def test_switch_lines_are_tried_on_units_whose_line_is_no_vertical():
+    """x2 as a function of x1 needs w[1] far from 0: a vertical line (w[1] = 0) is no
+    function of x1, and is left out. Each case's answer lies on its unit's line."""
+    for case in plane.SWITCH_LINE.cases:
+        w, b, x1 = case.arguments()
+        assert abs(w[1]) >= 0.5 and abs(abs(w[1]) - 1) > 0.1 and b != 0, case.name
+        x2 = plane.switch_expected((w, b, x1))["x2"]
+        np.testing.assert_allclose(w[0] * x1 + w[1] * x2 + b, 0, atol=1e-12)
+
+
+def test_a_backward_pass_averaged_over_the_batch_is_told_the_factor():
+    def tanh_backward(y, grad_out):
+        return grad_out * (1 - y**2) / len(y)
+
+    assert plane.check(tanh_backward).diagnosis == (
+        "for a batch of 4, 3 features: grad_in is off by a factor of 0.25 = 1/4, one over "
+        "the number of examples (4)"
+    )
+
+
+def test_your_tanh_trains_as_the_librarys_until_yours_differs():
+    from scratchnet import nn
+
+    rng = np.random.default_rng(0)
+    x, labels = rng.normal(size=(30, 2)), rng.integers(0, 3, 30)
+
+    def history(tanh):
+        model = nn.Sequential([nn.Linear(2, 6, rng=np.random.default_rng(1)), tanh(),
+                               nn.Linear(6, 3, rng=np.random.default_rng(2))])  # fmt: skip
+        fitted = nn.fit(model, nn.CrossEntropy(), nn.SGD(model.parameters(), 0.5), x, labels,
+                        epochs=5, rng=np.random.default_rng(3))  # fmt: skip
+        return fitted.loss
+
+    library = history(nn.Tanh)
+    np.testing.assert_array_equal(history(plane.YourTanh), library)
+    assert plane.check(plane.tanh_backward).passed
+    np.testing.assert_array_equal(history(plane.YourTanh), library)
+    checking.yours["tanh_backward"] = plane.tanh_backward_sign_flipped  # as if it had passed
+    assert history(plane.YourTanh)[-1] > library[-1]

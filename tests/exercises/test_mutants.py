@@ -38,6 +38,10 @@ HARMLESS: dict[str, dict[str, str]] = {
     "linear_backward": {
         "returns a list": "YourLinear unpacks the three gradients, from a list as from a tuple",
     },
+    "grid_predictions": {
+        "returns a list": "the code that draws the picture unpacks classes and confidence, "
+        "from a list as from a tuple",
+    },
     "batches": {
         "returns its arrays as lists": "fit takes the rows x[batch], which a list of "
         "indices picks as an array of them does",

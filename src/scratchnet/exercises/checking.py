@@ -380,6 +380,44 @@ def numerical_gradient(loss: Callable[[], float], x: np.ndarray) -> np.ndarray:
     return gradient
 
 
+def activation_backward(
+    reference: Callable, activation: Callable, seed: int, mistakes: tuple[Mistake, ...]
+) -> Exercise:
+    """The exercise of an activation's backward pass written in its output,
+    ``reference(y, grad_out)`` with y = activation(x), both (examples, features): grad_in,
+    judged by finite differences of L = sum(grad_out * activation(x)) with respect to x.
+    Tried on a batch, one example, and inputs up to ±10, where the slope is almost 0
+    (seeds ``seed`` to ``seed + 2``). A case's arguments are (y, grad_out, x): the
+    function is given y and grad_out; x is the checker's own, what y came from."""
+
+    def inputs(seed, batch, features, scale):
+        def make():
+            x, grad_out = np.random.default_rng(seed).normal(0, scale, (2, batch, features))
+            return activation(x), grad_out, x
+
+        return make
+
+    def expected(arguments) -> dict[str, np.ndarray]:
+        _, grad_out, x = arguments
+        return {"grad_in": numerical_gradient(lambda: float(np.sum(grad_out * activation(x))), x)}
+
+    return Exercise(
+        name=reference.__name__,
+        reference=reference,
+        cases=(
+            Case("a batch of 4, 3 features", inputs(seed, 4, 3, 1.0)),
+            Case("one example", inputs(seed + 1, 1, 5, 1.0)),
+            Case("inputs up to ±10, where the slope is almost 0", inputs(seed + 2, 6, 4, 5.0)),
+        ),
+        outputs=lambda function, arguments: {
+            "grad_in": one_array(function(*arguments[:2]), "grad_in")
+        },
+        expected=expected,
+        sizes=lambda arguments: dict(zip(("examples", "features"), arguments[0].shape)),
+        mistakes=mistakes,
+    )
+
+
 def explain_error(error: Exception, function: Callable) -> str:
     """An exception from the reader's ``function`` as a sentence naming the line; a
     matrix product whose shapes do not fit names the product and both shapes."""

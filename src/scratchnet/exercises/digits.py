@@ -31,6 +31,7 @@ from .checking import (
     Exercise,
     Mistake,
     WrongOutput,
+    activation_backward,
     arrays,
     check_against,
     numerical_gradient,
@@ -143,27 +144,6 @@ def sigmoid_backward(y: np.ndarray, grad_out: np.ndarray) -> np.ndarray:
     return grad_out * y * (1 - y)
 
 
-def sigmoid_cases() -> tuple[Case, ...]:
-    def inputs(seed, batch, features, scale):
-        def make():
-            x, grad_out = normal(seed, (batch, features), (batch, features), scale=scale)
-            return sigmoid(x), grad_out, x  # x is the checker's own: what y came from
-
-        return make
-
-    return (
-        Case("a batch of 4, 3 features", inputs(50, 4, 3, 1.0)),
-        Case("one example", inputs(51, 1, 5, 1.0)),
-        Case("inputs up to ±10, where the slope is almost 0", inputs(52, 6, 4, 5.0)),
-    )
-
-
-def sigmoid_expected(arguments) -> dict[str, np.ndarray]:
-    """By finite differences of L = sum(grad_out * sigmoid(x)) with respect to x."""
-    _, grad_out, x = arguments
-    return {"grad_in": numerical_gradient(lambda: float(np.sum(grad_out * sigmoid(x))), x)}
-
-
 def sigmoid_backward_without_grad_out(y, grad_out):
     return y * (1 - y)
 
@@ -180,12 +160,10 @@ def sigmoid_backward_sign_flipped(y, grad_out):
     return grad_out * y * (y - 1)
 
 
-SIGMOID_BACKWARD = Exercise(
-    name="sigmoid_backward",
-    reference=sigmoid_backward,
-    cases=sigmoid_cases(),
-    outputs=lambda function, arguments: {"grad_in": one_array(function(*arguments[:2]), "grad_in")},
-    expected=sigmoid_expected,
+SIGMOID_BACKWARD = activation_backward(
+    sigmoid_backward,
+    sigmoid,
+    seed=50,
     mistakes=(
         Mistake(
             sigmoid_backward_without_grad_out,
