@@ -121,9 +121,10 @@ async function main(root) {
   const templateLimit = regression.W1.values.reduce((a, b) => Math.max(a, Math.abs(b)), 0);
 
   const ui = buildPage(root, index);
-  // The link: the test image shown, if one is (counted from 0).
+  // The link: the test image shown, counted from 0; -1 (left out) for none, as the page's
+  // links have always said.
   const count = index.test.labels.length;
-  const table = [{ name: "test", kind: "integer", default: null, min: 0, max: count - 1 }];
+  const table = [{ name: "test", kind: "integer", default: -1, min: -1, max: count - 1 }];
   const { state, notes } = readState(table);
   showNotes(ui.note, notes);
 
@@ -199,8 +200,8 @@ async function main(root) {
   };
 
   const yourDrawing = () => {
-    if (state.test !== null) {
-      state.test = null;
+    if (state.test >= 0) {
+      state.test = -1;
       writeState(table, state);
     }
     ui.source.textContent = "Your drawing.";
@@ -227,7 +228,7 @@ async function main(root) {
       `(the pipeline predicted ${predictions[k]})`;
   };
   ui.clear.addEventListener("click", () => {
-    state.test = null;
+    state.test = -1;
     writeState(table, state);
     grid.clear();
     ui.source.textContent = "Draw a digit, or pick a test image.";
@@ -235,7 +236,7 @@ async function main(root) {
   ui.random.addEventListener("click", () =>
     showTest(Math.floor(Math.random() * index.test.labels.length)),
   );
-  if (state.test !== null) showTest(state.test);
+  if (state.test >= 0) showTest(state.test);
   else update(grid.pixels);
   root.dataset.ready = "true"; // for the browser tests: the models have answered
 }
