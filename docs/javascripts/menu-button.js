@@ -1,21 +1,28 @@
 // Below the theme's wide layout the navigation is a drawer, opened by the header's menu
 // button: a <label> for the drawer's checkbox, which a mouse or a finger can press but a
 // keyboard cannot reach. While closed, the drawer is hidden (stylesheets/extra.css), so
-// its links are no Tab stops off the screen; the menu button is then the keyboard's way
-// in: a named button that Enter or Space opens, focus moving to the first link in sight,
-// and Escape closes it, focus back on the button. A classic script, not a module: it
-// runs from disk too.
+// its links are no Tab stops off the screen; the keyboard's way in is this real button,
+// put in the label's place: Enter or Space opens the drawer with the focus on its first
+// link in sight, and Escape closes it, the focus back on the button. A classic script,
+// not a module: it runs from disk too.
 (function () {
   "use strict";
 
   var drawer = document.getElementById("__drawer");
-  var button = document.querySelector('.md-header__button[for="__drawer"]');
+  var label = document.querySelector('.md-header__button[for="__drawer"]');
   var nav = document.querySelector(".md-sidebar--primary");
-  if (!drawer || !button || !nav) return;
+  if (!drawer || !label || !nav) return;
 
-  button.tabIndex = 0;
-  button.setAttribute("role", "button");
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "md-header__button md-icon menu-button";
   button.setAttribute("aria-label", "Navigation");
+  button.append(...Array.from(label.children, function (icon) {
+    return icon.cloneNode(true);
+  }));
+  label.before(button);
+  label.hidden = true;
+
   function showState() {
     button.setAttribute("aria-expanded", String(drawer.checked));
   }
@@ -33,20 +40,16 @@
     });
   }
 
-  // Pressed as a click presses it, so the theme hears the checkbox change; the keys are
-  // its own (the theme's shortcut for Enter on a label would press it a second time).
-  button.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    event.stopPropagation();
-    button.click();
-    var first = drawer.checked && firstLinkInSight();
+  // Pressed, it clicks the checkbox as the label did, so the theme hears it change.
+  button.addEventListener("click", function (event) {
+    drawer.click();
+    var first = drawer.checked && event.detail === 0 && firstLinkInSight(); // by keyboard
     if (first) first.focus();
   });
   document.addEventListener("keydown", function (event) {
     var inside = nav.contains(document.activeElement) || document.activeElement === button;
     if (event.key !== "Escape" || !drawer.checked || !inside) return;
-    button.click();
+    drawer.click();
     button.focus();
   });
 })();

@@ -124,6 +124,8 @@ def tab_to_the_content(page, most: int = 60) -> list[dict]:
 def test_the_closed_navigation_drawer_is_no_tab_stop_and_its_button_opens_it(
     browser, server, width
 ):
+    from axe_playwright_python.sync_playwright import Axe
+
     for source, path in PAGES.items():
         page = open_page(browser, server, path, width)
         stops = tab_to_the_content(page)
@@ -149,6 +151,8 @@ def test_the_closed_navigation_drawer_is_no_tab_stop_and_its_button_opens_it(
         assert page.evaluate("document.getElementById('__drawer').checked")
         focused = page.evaluate(FOCUSED)
         assert focused["drawer"] and focused["text"] == "The data", focused
+        results = Axe().run(page)  # the drawer open, as a reader sees it
+        assert results.violations_count == 0, results.generate_report()
         page.keyboard.press("Tab")
         assert page.evaluate(FOCUSED)["text"] == "The network"
         page.keyboard.press("Escape")
