@@ -88,15 +88,19 @@ export function drawExplainer(view, cell, now, { context, side, table, limit }) 
  * Put the box where the reader looks: on a phone, right under the row of figures holding
  * `canvas` (the matrix explored), in the same grid; elsewhere (or with nothing explored)
  * where the page put it first. The page does not jump: the explored canvas stays where it
- * was on the screen. On a phone, a matrix with the keyboard's focus is scrolled up, if
- * need be and as far as it stays in sight, to show the explanation's first lines too.
+ * was on the screen. On a phone, a matrix the keyboard has just reached is scrolled up,
+ * if need be and as far as it stays in sight, to show the explanation's first lines too.
  * @param {object} view buildExplainer's
  * @param {HTMLCanvasElement | null} canvas
  */
 export function placeExplainer(view, canvas) {
   const phone = canvas !== null && window.matchMedia(PHONE).matches;
+  const newly = canvas !== view.explored;
+  view.explored = canvas;
   moveExplainer(view, canvas, phone);
-  if (phone && document.activeElement === canvas) {
+  // Once per matrix, and for the keyboard alone: a pointer's click must land where it was
+  // aimed, and a reader scrolling away while the run plays is not scrolled back.
+  if (phone && newly && canvas.matches(":focus-visible")) {
     const hidden = view.inspector.getBoundingClientRect().top + FIRST_LINES - window.innerHeight;
     const room = canvas.getBoundingClientRect().top - HEADER;
     if (hidden > 0 && room > 0) window.scrollBy(0, Math.min(hidden, room));
