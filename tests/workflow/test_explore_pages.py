@@ -2,7 +2,9 @@
 the replay page shows history.npz's own numbers and colours, the draw-a-digit page
 computes numpy's probabilities and the pipeline's predictions. Both load nothing from
 elsewhere, log no error and pass an axe-core accessibility scan; the digit grid paints
-with the keyboard too."""
+with the keyboard too, keys typed in either page never reach the site theme's shortcuts,
+and on a phone the replay page explains a cell right under it. Their one state module
+(state.js) reads and writes links by a table of properties."""
 
 from __future__ import annotations
 
@@ -285,3 +287,159 @@ def test_the_configs_runs_are_trained_and_exported(built, tmp_path):
     planned = planned_jobs(built, "docs", "--configfile", str(extra))
     assert {"train_explore_run", "export_replay", "build_docs"} <= planned
     assert not planned & {"train_network", "export_digits_models", "train_reference_model"}
+
+
+# Every key a window listener hears: the site's theme listens for its shortcuts there.
+HEAR_THE_WINDOW = "window.heard = []; window.addEventListener('keydown', e => heard.push(e.key))"
+SHORTCUTS = [".", "n", ",", "p", "/", "s", "f"]  # next, previous page; search
+IN_THE_SEARCH = "document.activeElement.classList.contains('md-search__input')"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(
+    ("path", "control"),
+    [(REPLAY, "#replay-W1"), (REPLAY, "#replay-play"), (DIGITS, "#digit-grid")],
+)
+def test_keys_typed_in_an_explorer_never_reach_the_themes_shortcuts(
+    open_page, path, control, width
+):
+    page = ready(open_page(path + "#iteration=40" if path == REPLAY else path, width))
+    where = page.url.split("#")[0]
+    page.evaluate(HEAR_THE_WINDOW)
+    page.focus(control)
+    for key in SHORTCUTS:
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)  # what the next-page shortcut would take to leave
+    assert page.evaluate("heard") == []
+    assert page.url.split("#")[0] == where
+    assert not page.evaluate(IN_THE_SEARCH)
+    # Outside the explorer the shortcuts still work: "/" puts the focus in the search.
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("/")
+    assert page.evaluate("heard") == ["/"]
+    assert page.evaluate(IN_THE_SEARCH)
+
+
+def box_of(page, selector: str) -> dict:
+    return page.locator(selector).first.bounding_box()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_formula_of_a_cell_reached_by_keyboard_is_in_sight(open_page, width):
+    """On a phone, the box explaining a cell sits right under the row of its matrix; on a
+    desktop, beside the curves, where it stays whichever matrix the pointer is on."""
+    page = ready(open_page(REPLAY + "#iteration=68", width))
+    page.focus("#replay-reset")
+    places = set()
+    for name in ("W1", "b1", "A1", "W2", "b2", "A2"):
+        page.keyboard.press("Tab")
+        if width == 390 and name in ("A1", "A2"):  # the edit box under W1 b1 or W2 b2 first
+            assert page.evaluate("document.activeElement.id") == "replay-edit"
+            page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == f"replay-{name}"
+        assert page.inner_text("#replay-cell-name").startswith(f"{name}[1")
+        canvas = box_of(page, f"#replay-{name}")
+        formula = box_of(page, "#replay-inspector .formula")
+        below = formula["y"] - (canvas["y"] + canvas["height"])
+        parent = page.evaluate("document.querySelector('.replay-side').parentElement.className")
+        places.add((parent, round(formula["x"])))
+        if width == 390:
+            assert parent == "replay-panels"
+            assert 0 < below < 250, (name, below)  # the formula, right under the cell
+            assert formula["y"] + 20 < 900 and formula["y"] > 0  # and on the screen
+    if width == 1280:  # one place for every matrix: nothing moves under the pointer
+        assert len(places) == 1 and places.pop()[0] == "replay-details"
+
+
+# state.js in a page of the site, with a table like the one part three's playground will
+# declare: a choice, numbers, a range that depends on another property, text, and a list
+# of placed points (x, y, class) written with 2 decimals.
+STATE_IN_PAGE = """async ({ hash, state }) => {
+  const { readState, writeState, LONGEST_LINK } =
+    await import(new URL("javascripts/explore/state.js", document.baseURI));
+  const table = [
+    { name: "data", kind: "choice", choices: ["moons", "circles", "xor"], default: "moons" },
+    { name: "lr", kind: "number", above: 0, default: 0.03 },
+    { name: "hidden", kind: "integer", min: 1, max: 8, default: 4 },
+    { name: "seed", kind: "integer", min: 0, max: (s) => 100 * s.hidden, default: 0 },
+    { name: "title", kind: "text", default: "" },
+    { name: "points", kind: "list", most: 100, default: [], fields: [
+      { name: "x", kind: "number", min: -1, max: 1, digits: 2 },
+      { name: "y", kind: "number", min: -1, max: 1, digits: 2 },
+      { name: "class", kind: "integer", min: 0, max: 1 },
+    ] },
+  ];
+  const read = readState(table, hash);
+  const link = state === null ? null : writeState(table, state);
+  return { ...read, link, longest: LONGEST_LINK };
+}"""
+
+DEFAULTS = {"data": "moons", "lr": 0.03, "hidden": 4, "seed": 0, "title": "", "points": []}
+
+
+def state_module(page, hash_: str, state: dict | None = None) -> dict:
+    return page.evaluate(STATE_IN_PAGE, {"hash": hash_, "state": state})
+
+
+def test_a_state_table_writes_a_link_that_reads_back_the_same_state(open_page, server):
+    page = open_page("")
+    state = {
+        "data": "xor",
+        "lr": 0.1,
+        "hidden": 6,
+        "seed": 450,
+        "title": "two moons & a line",
+        "points": [{"x": 0.5, "y": -0.25, "class": 1}, {"x": -1, "y": 1, "class": 0}],
+    }
+    link = state_module(page, "", state)["link"]
+    # The table's order, and the list's separators as they are, not percent-encoded.
+    hash_ = "data=xor&lr=0.1&hidden=6&seed=450&title=two%20moons%20%26%20a%20line"
+    assert link == f"{server}#{hash_}&points=0.5,-0.25,1;-1,1,0"
+    assert page.url == link  # written into the address
+    back = state_module(page, link[len(server) :])
+    assert back["state"] == state and back["notes"] == []
+    # Defaults are left out: a state of defaults is the page's plain address.
+    assert state_module(page, "", DEFAULTS)["link"] == server
+    # Numbers with digits are rounded as written: 0.123 is read back as 0.12.
+    rounded = {**DEFAULTS, "points": [{"x": 0.123, "y": -0.5, "class": 1}]}
+    link = state_module(page, "", rounded)["link"]
+    assert state_module(page, link[len(server) :])["state"]["points"] == [
+        {"x": 0.12, "y": -0.5, "class": 1}
+    ]
+
+
+def test_a_state_table_notes_each_value_it_cannot_use_and_each_unknown_key(open_page):
+    page = open_page("")
+    hash_ = "#lr=-1&hidden=9&seed=500&data=spiral&points=0.5,x,1;2,0,0;0.1,0.2;0,0,1&colour=red"
+    out = state_module(page, hash_)
+    assert out["state"] == {**DEFAULTS, "points": [{"x": 0, "y": 0, "class": 1}]}
+    assert out["notes"] == [
+        "lr=-1 (a number above 0)",
+        "hidden=9 (a whole number from 1 to 8)",
+        "seed=500 (a whole number from 0 to 400)",  # hidden is 4: its default
+        "data=spiral (one of moons, circles, xor)",
+        "points item 1 “0.5,x,1” (y is a number from -1 to 1)",
+        "points item 2 “2,0,0” (x is a number from -1 to 1)",
+        "points item 3 “0.1,0.2” (an item is x,y,class)",
+        "colour=red (not a setting of this page)",
+    ]
+    # The range follows the value read before it: with 5 hidden units, seed 500 is fine.
+    assert state_module(page, "#hidden=5&seed=500") == {
+        "state": {**DEFAULTS, "hidden": 5, "seed": 500},
+        "notes": [],
+        "link": None,
+        "longest": 2000,
+    }
+
+
+def test_a_playgrounds_link_with_its_most_points_fits_the_longest_link(open_page, server):
+    page = open_page("")
+    widest = {"x": -0.99, "y": -0.99, "class": 1}  # the longest a point is written
+    state = {**DEFAULTS, "data": "circles", "lr": 0.003, "points": [widest] * 100}
+    out = state_module(page, "", state)
+    assert len(out["link"]) <= out["longest"] == 2000
+    # One point more than the table keeps: the link reads the first 100 and says so.
+    hash_ = out["link"][len(server) :] + ";0,0,0"
+    more = state_module(page, hash_)
+    assert len(more["state"]["points"]) == 100
+    assert more["notes"] == ["points item 101 “0,0,0” (at most 100 items)"]

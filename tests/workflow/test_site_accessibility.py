@@ -1,8 +1,9 @@
 """Every page of the site at a desktop's (1280 px) and a phone's (390 px) width, in
 headless Chromium: an axe-core scan with every rule it runs by default finds nothing; on
 a phone every display equation either fits the column or is a scroll region a keyboard
-reaches, named, with a visible cue, and every wide figure says in its caption that it
-opens at full size."""
+reaches, named, with a visible cue, every wide figure says in its caption that it opens
+at full size, and the closed navigation drawer is no Tab stop while its menu button
+opens it from the keyboard."""
 
 from __future__ import annotations
 
@@ -91,3 +92,72 @@ def test_on_a_phone_every_wide_figure_says_it_opens_at_full_size(browser, server
     page = open_page(browser, server, PAGES["digits/sweep.md"], 1280)
     assert not page.locator(".figure-phone-hint").is_visible()
     page.close()
+
+
+# The element with the focus: where it is in the page, and where on the screen.
+FOCUSED = """() => {
+    const e = document.activeElement;
+    const box = e.getBoundingClientRect();
+    return {
+        drawer: e.closest('.md-sidebar--primary') !== null,
+        search: e.closest('.md-search') !== null,
+        content: e.closest('.md-content') !== null,
+        text: (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 40),
+        onScreen: box.right > 0 && box.left < window.innerWidth,
+    };
+}"""
+
+
+def tab_to_the_content(page, most: int = 60) -> list[dict]:
+    """Press Tab from the top of the page until the focus reaches the page's text; each
+    element it stopped at on the way."""
+    stops = []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+        if stops[-1]["content"]:
+            return stops
+    raise AssertionError(f"{most} Tab stops and not yet the page's text: {stops}")
+
+
+@pytest.mark.parametrize("width", [1280, PHONE])
+def test_the_closed_navigation_drawer_is_no_tab_stop_and_its_button_opens_it(
+    browser, server, width
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    for source, path in PAGES.items():
+        page = open_page(browser, server, path, width)
+        stops = tab_to_the_content(page)
+        if width == PHONE:  # a drawer, closed: nothing in it, nothing off the screen
+            assert not any(stop["drawer"] for stop in stops), (source, stops)
+            # (The theme's search box opens when focused, then closes on Tab.)
+            shown = [stop for stop in stops if not stop["search"]]
+            assert all(stop["onScreen"] for stop in shown), (source, stops)
+            assert len(stops) <= 6, (source, stops)
+        else:  # the navigation is a column of the page: its links come before the text
+            assert sum(stop["drawer"] for stop in stops) >= 3, (source, stops)
+        page.close()
+
+    if width == PHONE:  # the keyboard opens the drawer, walks it and closes it
+        page = open_page(browser, server, PAGES["backprop.md"], width)
+        stops = tab_to_the_content(page)
+        menu = [stop["text"] for stop in stops].index("Navigation")  # a Tab stop of its own
+        page.reload()
+        for _ in range(menu + 1):
+            page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED)["text"] == "Navigation"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        focused = page.evaluate(FOCUSED)
+        assert focused["drawer"] and focused["text"] == "The data", focused
+        results = Axe().run(page)  # the drawer open, as a reader sees it
+        assert results.violations_count == 0, results.generate_report()
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUSED)["text"] == "The network"
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert page.evaluate(FOCUSED)["text"] == "Navigation"
+        page.keyboard.press(" ")  # Space, as on any button
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        page.close()

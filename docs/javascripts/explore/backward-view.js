@@ -37,9 +37,10 @@ export const STEPS = [
 
 /**
  * The view's elements: one figure per step, its canvas `replay-<name>` focusable like the
- * forward matrices'.
- * @returns {{section: HTMLElement, canvases: Object<string, HTMLCanvasElement>,
- *   captions: Object<string, HTMLElement>, heading: HTMLElement}}
+ * forward matrices', in a section hidden until its toggle button shows it.
+ * @returns {{section: HTMLElement, toggle: HTMLButtonElement,
+ *   canvases: Object<string, HTMLCanvasElement>, captions: Object<string, HTMLElement>,
+ *   heading: HTMLElement}}
  */
 export function buildBackwardView() {
   const canvases = {};
@@ -67,7 +68,25 @@ export function buildBackwardView() {
     heading,
     list,
   );
-  return { section, canvases, captions, heading };
+  const toggle = element(
+    "button",
+    {
+      type: "button",
+      id: "replay-show-backward",
+      "aria-pressed": "false",
+      "aria-controls": "replay-backward-view",
+    },
+    "Show the backward pass",
+  );
+  return { section, toggle, canvases, captions, heading };
+}
+
+/** Show the view if hidden, hide it if shown, and say so on its button. */
+export function toggleBackwardView(view) {
+  const show = view.section.hidden;
+  view.section.hidden = !show;
+  view.toggle.setAttribute("aria-pressed", String(show));
+  view.toggle.textContent = show ? "Hide the backward pass" : "Show the backward pass";
 }
 
 /**

@@ -1,4 +1,5 @@
-// Building the pages' elements: both browser pages make their controls and views in code.
+// Building the pages' elements: both browser pages make their controls and views in code,
+// and say in a note what they ignored in their link.
 
 /**
  * A new `tag` element with `attributes` set and `children` (nodes or text) inside.
@@ -12,4 +13,14 @@ export function element(tag, attributes = {}, ...children) {
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
   node.append(...children);
   return node;
+}
+
+/**
+ * Show in `note` what the page ignored in its link (readState's notes), or hide it.
+ * @param {HTMLElement} note
+ * @param {string[]} notes
+ */
+export function showNotes(note, notes) {
+  note.hidden = notes.length === 0;
+  note.textContent = notes.length ? `Ignored in the link: ${notes.join("; ")}.` : "";
 }

@@ -2,13 +2,14 @@
 // a test image, and the page runs chapter two's trained models on it. Mounts on
 // <div id="draw-digit" data-index="...">. The URL keeps a chosen test image: #test=17.
 
-import { loadArrays, loadJson, showLoadProblem } from "./data.js";
+import { loadArrays, loadJson } from "./data.js";
 import { createDigitGrid } from "./digitgrid.js";
-import { element } from "./dom.js";
+import { element, showNotes } from "./dom.js";
 import { percent } from "./format.js";
 import { argmax, referenceNetwork, softmaxRegression, standardise } from "./forward.js";
 import { drawHeatmap } from "./heatmap.js";
-import { readHash, writeHash } from "./state.js";
+import { mountExplorer } from "./mount.js";
+import { readState, writeState } from "./state.js";
 
 /** The arrays whose names start with `prefix.`, by the rest of their names. */
 function model(arrays, prefix) {
@@ -48,6 +49,8 @@ function buildPage(root, index) {
     element("div", { class: "digit-buttons" }, ui.clear, ui.random),
     ui.source,
   );
+  ui.note = element("p", { id: "digit-note", class: "explore-note", role: "status" });
+  ui.note.hidden = true;
 
   ui.prediction = element("output", { id: "digit-reference-prediction" });
   ui.bars = element("ol", { id: "digit-probabilities", class: "digit-bars", start: "0" });
@@ -98,7 +101,11 @@ function buildPage(root, index) {
     element("p", {}, "Prediction: ", ui.softmax),
     element("figure", {}, ui.templateCaption, ui.template),
   );
-  root.replaceChildren(drawing, element("div", { class: "digit-models" }, reference, softmax));
+  root.replaceChildren(
+    ui.note,
+    drawing,
+    element("div", { class: "digit-models" }, reference, softmax),
+  );
   return ui;
 }
 
@@ -114,7 +121,12 @@ async function main(root) {
   const templateLimit = regression.W1.values.reduce((a, b) => Math.max(a, Math.abs(b)), 0);
 
   const ui = buildPage(root, index);
-  const state = readHash({ test: -1 });
+  // The link: the test image shown, counted from 0; -1 (left out) for none, as the page's
+  // links have always said.
+  const count = index.test.labels.length;
+  const table = [{ name: "test", kind: "integer", default: -1, min: -1, max: count - 1 }];
+  const { state, notes } = readState(table);
+  showNotes(ui.note, notes);
 
   // A blank grid is no digit: the models would still answer (the reference network says
   // 4), so the page shows no prediction until there is ink.
@@ -190,7 +202,7 @@ async function main(root) {
   const yourDrawing = () => {
     if (state.test >= 0) {
       state.test = -1;
-      writeHash(state);
+      writeState(table, state);
     }
     ui.source.textContent = "Your drawing.";
   };
@@ -208,7 +220,7 @@ async function main(root) {
   });
   const showTest = (k) => {
     state.test = k;
-    writeHash(state);
+    writeState(table, state);
     grid.set(images.values.subarray(k * pixelsPer, (k + 1) * pixelsPer));
     const { labels, reference_predictions: predictions } = index.test;
     ui.source.textContent =
@@ -217,18 +229,16 @@ async function main(root) {
   };
   ui.clear.addEventListener("click", () => {
     state.test = -1;
-    writeHash(state);
+    writeState(table, state);
     grid.clear();
     ui.source.textContent = "Draw a digit, or pick a test image.";
   });
   ui.random.addEventListener("click", () =>
     showTest(Math.floor(Math.random() * index.test.labels.length)),
   );
-  const count = index.test.labels.length;
-  if (Number.isInteger(state.test) && state.test >= 0 && state.test < count) showTest(state.test);
+  if (state.test >= 0) showTest(state.test);
   else update(grid.pixels);
   root.dataset.ready = "true"; // for the browser tests: the models have answered
 }
 
-const root = document.getElementById("draw-digit");
-if (root) main(root).catch((problem) => showLoadProblem(root, problem));
+mountExplorer("draw-digit", main);
