@@ -40,9 +40,7 @@ def job_cpu_seconds(workdir: Path) -> dict[str, float]:
     seconds = {}
     for path in sorted((workdir / "results" / "benchmarks").rglob("*.tsv")):
         (row,) = csv.DictReader(path.open(), delimiter="\t")
-        seconds[str(path.relative_to(workdir / "results" / "benchmarks"))] = float(
-            row["cpu_time"]
-        )
+        seconds[str(path.relative_to(workdir / "results" / "benchmarks"))] = float(row["cpu_time"])
     return seconds
 
 
