@@ -1,8 +1,9 @@
 """The declared minimum versions are honest: with every direct dependency at its floor in
 pyproject.toml (`uv pip install --resolution lowest-direct -e ".[docs]"` into a fresh
 venv), the pipeline builds every asset and the website, and the tutorial's numbers hold:
-chapter one first reaches 100% at the same iteration, and the digits' reference model has
-the same test accuracy as in this environment's build (figures may differ in pixels)."""
+chapter one first reaches 100% at the same iteration, and the digits' reference model and
+part three's main run have the same accuracy as in this environment's build (figures may
+differ in pixels)."""
 
 from __future__ import annotations
 
@@ -99,3 +100,6 @@ def test_the_pipeline_builds_at_the_floors_with_the_tutorials_numbers(lowest_ven
     assert lowest["final_loss"] == pytest.approx(here["final_loss"], rel=1e-9)
     lowest, here = metrics(workdir, "digits/metrics.json"), metrics(built, "digits/metrics.json")
     assert lowest["reference"]["test_accuracy"] == here["reference"]["test_accuracy"]
+    lowest, here = metrics(workdir, "plane/metrics.json"), metrics(built, "plane/metrics.json")
+    main = "final_validation_accuracy"
+    assert lowest["main"][main] == here["main"][main]
