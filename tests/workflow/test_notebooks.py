@@ -125,6 +125,29 @@ def test_chapter_two_prints_the_reference_models_test_accuracy_exactly(executed,
     assert pictures(executed["digits"]) >= 4
 
 
+def test_part_three_prints_the_runs_numbers_exactly(executed, site):
+    """The main run's validation accuracy, as the pages quote it, and the capacity and
+    depth runs' beside it: trained in the notebook from the points its data cells hold."""
+    plane = json.loads((site.parent / "results" / "plane" / "metrics.json").read_text())
+    text = printed(executed["plane"])
+    found = re.search(r"^main run: validation accuracy (\S+)$", text, re.M)
+    assert found, text
+    assert float(found[1]) == plane["main"]["final_validation_accuracy"]
+    runs = re.findall(
+        r"^(narrowest|widest|shallow|deep) \S+: .*validation accuracy ([^,\s]+)", text, re.M
+    )
+    expected = {
+        **{name: plane["capacity"][name] for name in ("narrowest", "widest")},
+        **{name: plane["depth"][name] for name in ("shallow", "deep")},
+    }
+    assert {name: float(score) for name, score in runs} == {
+        name: run["final_validation_accuracy"] for name, run in expected.items()
+    }
+    # The points, the boundary forming, the losses, the units, the hidden view, the
+    # narrowest and widest layers, the depth runs' losses.
+    assert pictures(executed["plane"]) >= 7
+
+
 def test_no_code_cell_imports_scratchnet_or_reads_a_file(notebooks):
     for part, notebook in notebooks.items():
         code = [cell for cell in notebook.cells if cell.cell_type == "code"]

@@ -193,12 +193,17 @@ def test_every_generated_figure_is_shown_and_the_animations_are_the_pipelines(
         if "/figs/" in url
     }
     # Every figure but the animations' strips of frames, which are their form on paper.
-    on_paper = {"train-anim-strip.png", "digits-anim-strip.png"}
+    on_paper = {"train-anim-strip.png", "digits-anim-strip.png", "plane-anim-strip.png"}
     assert shown == {path.name for path in (built / "figs").iterdir()} - on_paper
 
     from urllib.request import urlopen
 
-    for source, video in [("index.md", "train-anim"), ("digits/training.md", "digits-anim")]:
+    animations = [
+        ("index.md", "train-anim"),
+        ("digits/training.md", "digits-anim"),
+        ("plane/boundary.md", "plane-anim"),
+    ]
+    for source, video in animations:
         [player] = visits[source]["videos"]
         assert Path(urlparse(player["src"]).path).name == f"{video}.mp4", source
         gif_links = [url for url in visits[source]["links"] if url.endswith(f"/{video}.gif")]
@@ -354,6 +359,7 @@ def test_every_code_block_is_the_real_source(visits):
         ("", "train-anim.mp4", 41, 100),
         ("training/", "train-anim.mp4", 41, 100),
         ("digits/training/", "digits-anim.mp4", 31, 200),
+        ("plane/boundary/", "plane-anim.mp4", 100, 80),
     ],
 )
 def test_each_animation_is_a_video_player_the_reader_can_pause(
@@ -391,7 +397,7 @@ def test_each_animation_is_a_video_player_the_reader_can_pause(
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-@pytest.mark.parametrize("page", ["", "training/", "digits/training/"])
+@pytest.mark.parametrize("page", ["", "training/", "digits/training/", "plane/boundary/"])
 def test_each_players_controls_sit_below_its_picture(server, browser, page, width):
     """The player's box is its picture (the whole frame, at the video's own proportions,
     at the top) and a band below it as high as Chromium's control bar, 56 px: the

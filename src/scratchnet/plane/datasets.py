@@ -11,17 +11,21 @@ as many points) from ``plane.seed``:
 or the reader's own points (``csv_points``), split by class into training and
 validation. Points keep their own units for every figure; the network sees them
 standardised, each coordinate with the training set's mean and standard deviation.
+
+A dataset is also written as a table of points (``write_points``: x1, x2, class, valid)
+that a notebook holds as a cell and turns back into the same dataset (``from_rows``).
 """
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
-from ..atomic import save_npz
+from ..atomic import save_npz, written_atomically
 from ..digits.data import stratified_split
 from ..user_errors import InputProblem
 from .csv_points import read_points
@@ -144,6 +148,7 @@ def read_dataset(path: str | Path, *, valid_fraction: float, seed: int) -> Plane
     )
 
 
+# --8<-- [start:standardised]
 def standardised(name: str, train: tuple, valid: tuple) -> PlaneData:
     """A ``PlaneData`` from ``(points (n, 2), labels (n,))`` for training and validation,
     each coordinate standardised with the training points' mean and standard deviation."""
@@ -157,6 +162,34 @@ def standardised(name: str, train: tuple, valid: tuple) -> PlaneData:
     ]
     classes = int(max(splits[0].labels.max(), splits[1].labels.max())) + 1
     return PlaneData(name, *splits, mean, std, classes)
+    # --8<-- [end:standardised]
+
+
+# The columns of a dataset's table of points: its coordinates, its class, and 1 for a
+# validation point (0 for a training point).
+POINTS_COLUMNS = ("x1", "x2", "class", "valid")
+
+
+def write_points(data: PlaneData, path: str | Path) -> None:
+    """Write ``data``'s points to the CSV ``path`` (``POINTS_COLUMNS``), the training
+    points then the validation points, each in its split's order, every coordinate in
+    the data's units as Python's ``repr`` writes it (read back, the very same float)."""
+    with written_atomically(path) as partial, open(partial, "w", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(POINTS_COLUMNS)
+        for valid, split in enumerate((data.train, data.valid)):
+            for (x1, x2), label in zip(split.points, split.labels):
+                writer.writerow([repr(float(x1)), repr(float(x2)), int(label), valid])
+
+
+def from_rows(rows: np.ndarray, name: str) -> PlaneData:
+    """The dataset ``name`` whose table of points has the rows ``rows: (n, 4)``, as
+    numbers: x1, x2, class, and valid (1 for a validation point). Standardised with the
+    training points' mean and spread, as the pipeline's was."""
+    rows = np.asarray(rows, dtype=np.float64)
+    valid = rows[:, 3] == 1
+    train = (rows[~valid, :2], rows[~valid, 2].astype(np.int64))
+    return standardised(name, train, (rows[valid, :2], rows[valid, 2].astype(np.int64)))
 
 
 def save_data(data: PlaneData, path: str | Path) -> None:

@@ -50,12 +50,15 @@ def plane_grid(data: PlaneData, *, resolution: int) -> Grid:
     return Grid(*axes)
 
 
+# --8<-- [start:probabilities_on]
 def probabilities_on(model: nn.Sequential, data: PlaneData, grid: Grid) -> np.ndarray:
     """(H, W, classes): the network's class probabilities at every grid point."""
     logits = model(data.standardise(grid.points()))
     return softmax(logits).reshape(len(grid.x2), len(grid.x1), -1)
+    # --8<-- [end:probabilities_on]
 
 
+# --8<-- [start:units_on]
 def units_on(model: nn.Sequential, data: PlaneData, grid: Grid) -> dict[str, np.ndarray]:
     """Each layer's output at every grid point, (H, W, units): ``layer1`` (the first
     Linear layer's pre-activations, whose 0 line is the unit's line), ``hidden1``,
@@ -73,6 +76,7 @@ def units_on(model: nn.Sequential, data: PlaneData, grid: Grid) -> dict[str, np.
             responses[f"hidden{hidden}"] = x.reshape(shape)
     responses["logits"] = x.reshape(shape)
     return responses
+    # --8<-- [end:units_on]
 
 
 def boundary(run: Run, data: PlaneData, grid: Grid) -> dict[str, np.ndarray]:

@@ -31,8 +31,10 @@ def hidden_view(run: Run, data: PlaneData, *, resolution: int) -> dict[str, np.n
     model = run.model()
     if len(model.layers) < 3:
         raise ValueError("a softmax regression has no hidden layer to see through")
+    # --8<-- [start:hidden_coordinates]
     body, output = nn.Sequential(model.layers[:-1]), model.layers[-1]
     hidden = {split: body(getattr(data, split).x) for split in ("train", "valid")}
+    # --8<-- [end:hidden_coordinates]
     origin, axes, explained = _directions(hidden["train"])
     coords = {split: (h - origin) @ axes.T for split, h in hidden.items()}
     both = np.concatenate(list(coords.values()))

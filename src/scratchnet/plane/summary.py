@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from .datasets import PlaneData
 from .runs import Run, parameter_count
 
@@ -17,19 +19,25 @@ def data_summary(data: PlaneData) -> dict:
 
 
 def run_summary(run: Run, classes: int, sklearn: float | None = None) -> dict:
-    """A run's settings, its number of parameters (on ``classes`` classes), its final
-    losses and accuracies, and ``MLPClassifier``'s validation accuracy with the same
-    settings when it was compared (``sklearn``; None otherwise)."""
+    """A run's settings (and whether it is ``full_batch``), its number of parameters (on
+    ``classes`` classes), its final losses and accuracies, its lowest validation loss and
+    the epoch it was first reached at (where a longer run starts to overfit), and
+    ``MLPClassifier``'s validation accuracy with the same settings when it was compared
+    (``sklearn``; None otherwise)."""
     h = run.history
     sizes = [2, *run.settings["hidden"], classes]
+    lowest = int(np.argmin(h.val_loss))
     return {
         **run.settings,
         "architecture": "-".join(map(str, sizes)),
+        "full_batch": run.settings["batch_size"] is None,
         "parameters": parameter_count(sizes),
         "final_training_loss": float(h.loss[-1]),
         "final_validation_loss": float(h.val_loss[-1]),
         "final_training_accuracy": float(h.accuracy[-1]),
         "final_validation_accuracy": float(h.val_accuracy[-1]),
+        "lowest_validation_loss": float(h.val_loss[lowest]),
+        "lowest_validation_loss_epoch": lowest,
         "sklearn_validation_accuracy": sklearn,
     }
 
@@ -46,14 +54,18 @@ def plane_metrics(
     run_files: list,
     comparisons: dict,
     *,
-    main: str,
+    roles: dict[str, str],
     csv: str | None,
 ) -> dict:
     """The part's numbers: where the points came from (``data.tutorial``: the tutorial's
     datasets, or ``data.file``, the reader's), each dataset's summary, each run's
     (``runs.<dataset>.<run>``) with scikit-learn's accuracy where it was compared, and
-    ``main``, the main run's: the network on the dataset ``main``. ``run_files`` are the
-    runs' files, in the order of ``runs``."""
+    the runs by the role their dataset plays (``roles``: role -> dataset), so that a
+    page quotes them whichever data the run is on: ``main``, the main run's (the
+    network); ``capacity``, each width's and its ``narrowest`` and ``widest``;
+    ``depth``, its ``shallow`` and ``deep`` runs'; each with its dataset's ``dataset``
+    (name), ``key``, classes and points. ``run_files`` are the runs' files, in the order of
+    ``runs``."""
     from .runs import load_run
 
     files = iter(run_files)
@@ -72,5 +84,25 @@ def plane_metrics(
             "datasets": {name: data_summary(dataset) for name, dataset in data.items()},
         },
         "runs": summaries,
-        "main": {"dataset": data[main].name, **summaries[main]["network"]},
+        "main": {**_role(data, roles["main"]), **summaries[roles["main"]]["network"]},
+        "capacity": {**_role(data, roles["capacity"]), **_widths(summaries[roles["capacity"]])},
+        "depth": {
+            **_role(data, roles["depth"]),
+            **{name: summaries[roles["depth"]][name] for name in ("shallow", "deep")},
+        },
     }
+
+
+def _widths(summaries: dict[str, dict]) -> dict:
+    """The capacity runs among a dataset's run ``summaries`` (``width_1``, ...), and the
+    ``narrowest`` and the ``widest`` again under those names (whatever the widths)."""
+    widths = {name: s for name, s in summaries.items() if name.startswith("width_")}
+    by_width = sorted(widths.values(), key=lambda s: s["hidden"][0])
+    return {**widths, "narrowest": by_width[0], "widest": by_width[-1]}
+
+
+def _role(data: dict[str, PlaneData], dataset: str) -> dict:
+    """What a role's entry says of its dataset: its name (``dataset``), its ``key`` (the
+    name of its files and of its runs' random draws), its classes and points."""
+    summary = data_summary(data[dataset])
+    return {"dataset": summary.pop("name"), "key": dataset, **summary}

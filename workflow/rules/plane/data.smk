@@ -7,15 +7,25 @@ PLANE = config["plane"]
 PLANE_PLAN = PREPARED.plane
 # Its code: the layer library, the part's own modules (and part two's stratified split).
 PLANE_CODE = PART_CODE["plane"] = package_code("nn", "digits", "plane")
+# The datasets by the role they play in the figures and the pages (the reader's points
+# play every role): the main run's, the capacity runs' and the depth runs'.
+PLANE_ROLES = {
+    "main": PLANE_PLAN.main,
+    "capacity": PLANE_PLAN.figures["capacity"][0],
+    "depth": PLANE_PLAN.figures["depth"][0],
+}
 
 
-# Every dataset in one job (scikit-learn, which draws two of them, is slow to import).
+# Every dataset in one job (scikit-learn, which draws two of them, is slow to import),
+# and each role's points as a table, which the notebook holds as a cell: named by role,
+# so the notebook's recipe names the same files whichever data the run is on.
 rule make_plane_data:
     input:
         user=[] if PLANE["csv"] is None else [PLANE["csv"]],
         code=PLANE_CODE,
     output:
         data=expand("results/plane/data/{dataset}.npz", dataset=PLANE_PLAN.datasets),
+        points=expand("results/plane/points/{role}.csv", role=PLANE_ROLES),
     log:
         "results/logs/make_plane_data.log",
     benchmark:
@@ -27,6 +37,7 @@ rule make_plane_data:
             dataset: PLANE["datasets"].get(dataset) for dataset in PLANE_PLAN.datasets
         },
         csv=PLANE["csv"],
+        roles=PLANE_ROLES,
         valid_fraction=PLANE["valid_fraction"],
         seed=PLANE["seed"],
     script:

@@ -4,12 +4,10 @@
 
 FIGURE_ROLES["plane"] = {
     **PLANE_PLAN.figures,  # each figure's datasets (lists): {data}, {hidden_view}, ...
-    "main": PLANE_PLAN.main,  # the main run's dataset
-    "capacity": PLANE_PLAN.figures["capacity"][0],
-    "depth": PLANE_PLAN.figures["depth"][0],
+    **PLANE_ROLES,  # one dataset each: {main}, {capacity}, {depth}
     "capacity_runs": [
         run
-        for run in PLANE_PLAN.runs[PLANE_PLAN.figures["capacity"][0]]
+        for run in PLANE_PLAN.runs[PLANE_ROLES["capacity"]]
         if run.startswith("width-")
     ],
 }

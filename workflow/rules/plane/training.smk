@@ -115,7 +115,7 @@ rule summarise_plane:
         CONDA_ENV
     params:
         runs={dataset: list(runs) for dataset, runs in PLANE_PLAN.runs.items()},
-        main=PLANE_PLAN.main,
+        roles=PLANE_ROLES,
         csv=PLANE["csv"],
     script:
         "../../scripts/plane/summarise_plane.py"

@@ -16,7 +16,7 @@ with job_log(snakemake.log[0]):
         snakemake.params.runs,
         snakemake.input.runs,
         comparisons,
-        main=snakemake.params.main,
+        roles=snakemake.params.roles,
         csv=snakemake.params.csv,
     )
     save_json(metrics, snakemake.output.metrics)
