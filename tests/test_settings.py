@@ -4,11 +4,10 @@ unset paths resolved, and the values the rules derive computed from the settings
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pytest
-import yaml
 
+from harness.settings_files import SCHEMA, shipped_config
 from scratchnet.explore.replay import TRAINING_SET
 from scratchnet.settings import (
     DEFAULT_RUN,
@@ -18,9 +17,7 @@ from scratchnet.settings import (
     sweep_point_file,
 )
 
-REPO = Path(__file__).resolve().parents[1]
-SCHEMA = yaml.safe_load((REPO / "workflow" / "schemas" / "config.schema.yaml").read_text())
-CONFIG = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+CONFIG = shipped_config()
 
 
 def config_with(**changes) -> dict:

@@ -3,11 +3,10 @@ the schema wants, and an unknown key named in one line with the closest known ke
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 
+from harness.settings_files import SCHEMA, shipped_config
 from scratchnet.config_schema import (
     as_schema_numbers,
     described,
@@ -15,9 +14,7 @@ from scratchnet.config_schema import (
     value_message,
 )
 
-REPO = Path(__file__).resolve().parents[2]
-SCHEMA = yaml.safe_load((REPO / "workflow" / "schemas" / "config.schema.yaml").read_text())
-CONFIG = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+CONFIG = shipped_config()
 
 
 def test_whole_numbers_become_ints_where_the_schema_wants_integers():

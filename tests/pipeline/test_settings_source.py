@@ -6,11 +6,11 @@ config.yaml's default (its tables are made from the two files)."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
+from harness.settings_files import SCHEMA, shipped_config
+from harness.workflow_copy import REPO
 from scratchnet.config_schema import settings
 from scratchnet.settings_tables import (
     as_yaml,
@@ -21,9 +21,7 @@ from scratchnet.settings_tables import (
     value_at,
 )
 
-REPO = Path(__file__).resolve().parents[2]
-SCHEMA = yaml.safe_load((REPO / "workflow" / "schemas" / "config.schema.yaml").read_text())
-CONFIG = yaml.safe_load((REPO / "config" / "config.yaml").read_text())
+CONFIG = shipped_config()
 PAGE = (REPO / "docs" / "maintain" / "configuration.md").read_text()
 SETTINGS = dict(settings(SCHEMA))
 SETTINGS_OF = {
