@@ -3,7 +3,8 @@
 
 /**
  * An array from a binary file: `values` in row-major order and its `shape`.
- * @typedef {{values: Float64Array | Float32Array | Uint8Array | Uint16Array, shape: number[]}} Array
+ * @typedef {{values: Float64Array | Float32Array | Uint8Array | Uint16Array,
+ *   shape: number[]}} Array
  */
 
 const TYPED_ARRAYS = { Float64Array, Float32Array, Uint8Array, Uint16Array };
