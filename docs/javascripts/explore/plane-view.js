@@ -150,13 +150,20 @@ export function describeBoundary(view, { epoch, train, valid, title }) {
 }
 
 /**
- * The cursor's place in words, with what the reader can do there.
+ * The cursor's place in words, after what was just done there, with what the keys do
+ * there while placing.
  * @param {object} view
- * @param {string} text
+ * @param {string} done e.g. "Placed a point of class 1 at (0.30, 0.20): 5 of 100."
+ * @param {string} placedClass the class Enter places
  */
-export const sayCursor = (view, text) => {
-  view.cursorText.textContent = text;
-};
+export function sayCursor(view, done, placedClass) {
+  const { x, y } = view.cursor;
+  const where = `Cursor at x1 = ${x.toFixed(2)}, x2 = ${y.toFixed(2)}.`;
+  const keys = view.placing
+    ? ` Enter places a point of class ${placedClass} there, Delete removes the nearest.`
+    : "";
+  view.cursorText.textContent = `${done}${done ? " " : ""}${where}${keys}`;
+}
 
 /**
  * Follow the pointer and the keys on the plane. The cursor follows the pointer, and

@@ -213,6 +213,19 @@ export function typedSettings(view, limits) {
 }
 
 /**
+ * Say what the reader's file holds, or what is wrong with it (Python's sentence).
+ * @param {object} view
+ * @param {{name: string, labels: Uint8Array, classes: number} | Error} read
+ */
+export function showFile(view, read) {
+  const problem = read instanceof Error;
+  view.fileStatus.textContent = problem
+    ? read.message
+    : `${read.name}: ${read.labels.length} points, ${read.classes} classes.`;
+  view.fileStatus.classList.toggle("explore-problem", problem);
+}
+
+/**
  * Show where the run stands: its epoch, loss and accuracies.
  * @param {object} view
  * @param {{epoch: number, loss: number, accuracy: number, validation: number} | null} now

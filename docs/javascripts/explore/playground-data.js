@@ -166,6 +166,39 @@ export function placedDataset(placed) {
 }
 
 /**
+ * The dataset a page's state names (state.data): an exported one, the reader's file
+ * (once read) or the points placed; and, if there is none to train on yet, why not.
+ * @param {{data: string, file: string | null, points: object[], seed: number | null}} state
+ * @param {{datasets: Object<string, Dataset>, file: object | null, index: object}} from
+ *   the exported datasets, the reader's file as readPoints read it (and its name), the
+ *   export's index (the validation fraction and the grid's margin)
+ * @returns {{data: Dataset | null, why: string | null}}
+ */
+export function datasetFor(state, { datasets, file, index }) {
+  if (state.data === "points") {
+    const enough = new Set(state.points.map((point) => point.class)).size >= 2;
+    const why =
+      "Place points of two classes at least: pick a class, then click the plane " +
+      "(or focus it, move the cursor with the arrow keys and press Enter).";
+    return { data: placedDataset(state.points), why: enough ? null : why };
+  }
+  if (state.data !== "file") return { data: datasets[state.data], why: null };
+  if (!file) {
+    const why = state.file
+      ? `This link's run was on your file ${state.file}, which no link can carry: ` +
+        "choose it again above to train on it with the link's settings."
+      : "Choose a points file above: a CSV with the header x1,x2,class.";
+    return { data: null, why };
+  }
+  try {
+    const how = { fraction: index.valid_fraction, seed: state.seed ?? 0, grid: index.grid };
+    return { data: fileDataset(file.name, file, how), why: null };
+  } catch (problem) {
+    return { data: null, why: problem.message };
+  }
+}
+
+/**
  * A run numpy saved, to start from: its settings, the model it started from
  * (stack.js's modelFrom takes it), numpy's history and final parameters, and for
  * mini-batches the order each epoch took the points in.
@@ -204,4 +237,30 @@ export function savedRun(entry, arrays) {
     for (let e = 0; e < shape[0]; e += 1) orders.push(values.subarray(e * n, (e + 1) * n));
   }
   return { name, dataset: entry.dataset, settings, initial, final, history, orders };
+}
+
+/**
+ * The saved run whose initial parameters fit a state's data and network, or null.
+ * @param {SavedRun[]} runs
+ * @param {{data: string, hidden: number[], activation: string}} state
+ * @returns {SavedRun | null}
+ */
+export function savedRunFor(runs, state) {
+  const fits = (run) =>
+    run.dataset === state.data &&
+    run.settings.hidden.join() === state.hidden.join() &&
+    run.settings.activation === state.activation;
+  return runs.find(fits) ?? null;
+}
+
+/**
+ * numpy's history of the run a state retraces (a saved run's start, learning rate and
+ * batch size), to draw under the page's; null for any other run.
+ * @param {SavedRun[]} runs
+ * @param {{seed: number | null, lr: number, batch: number}} state batch 0: full batch
+ */
+export function numpyHistoryFor(runs, state) {
+  const saved = state.seed === null ? savedRunFor(runs, state) : null;
+  if (!saved || saved.settings.lr !== state.lr) return null;
+  return (saved.settings.batch_size ?? 0) === state.batch ? saved.history : null;
 }

@@ -11,16 +11,14 @@ import { loadArrays, loadJson } from "./data.js";
 import { showNotes } from "./dom.js";
 import { mountExplorer } from "./mount.js";
 import { drawPoints, sayCursor, watchPlane } from "./plane-view.js";
+import { showFile, showPlaying, showSettings, typedSettings } from "./playground-controls.js";
 import {
-  showPlaying,
-  showSettings,
-  typedSettings,
-} from "./playground-controls.js";
-import {
+  PLACED_BOX,
+  datasetFor,
   exportedDataset,
-  fileDataset,
-  placedDataset,
+  numpyHistoryFor,
   savedRun,
+  savedRunFor,
 } from "./playground-data.js";
 import { FRESH_SEED, MOST_PLACED, playgroundLink } from "./playground-link.js";
 import { buildPage, drawNoRun, drawRun, planeGrid } from "./playground-page.js";
@@ -55,48 +53,7 @@ async function main(root) {
   let playing = false;
   let frame = null;
 
-  /** The saved run whose initial parameters fit the state's data and network, if any. */
-  const savedFor = (s) =>
-    savedRuns.find(
-      (saved) =>
-        saved.dataset === s.data &&
-        saved.settings.hidden.join() === s.hidden.join() &&
-        saved.settings.activation === s.activation,
-    ) ?? null;
-  /** numpy's history, where the run is a saved run retraced: its start, rate and batches. */
-  const numpyFor = (s) => {
-    const saved = s.seed === null ? savedFor(s) : null;
-    if (!saved || saved.settings.lr !== s.lr) return null;
-    return (saved.settings.batch_size ?? 0) === s.batch ? saved.history : null;
-  };
-
-  /** The dataset the state names and, if there is none to train on, why not. */
-  function dataFor(s) {
-    if (s.data === "points") {
-      const data = placedDataset(s.points);
-      const enough = new Set(s.points.map((point) => point.class)).size >= 2;
-      const why =
-        "Place points of two classes at least: pick a class, then click the plane " +
-        "(or focus it, move the cursor with the arrow keys and press Enter).";
-      return { data, why: enough ? null : why };
-    }
-    if (s.data === "file") {
-      if (!file) {
-        const again = s.file
-          ? `This link's run was on your file ${s.file}, which no link can carry: ` +
-            "choose it again above to train on it with the link's settings."
-          : "Choose a points file above: a CSV with the header x1,x2,class.";
-        return { data: null, why: again };
-      }
-      try {
-        const how = { fraction: index.valid_fraction, seed: s.seed ?? 0, grid: index.grid };
-        return { data: fileDataset(file.name, file, how), why: null };
-      } catch (problem) {
-        return { data: null, why: problem.message };
-      }
-    }
-    return { data: datasets[s.data], why: null };
-  }
+  const savedFor = (s) => savedRunFor(savedRuns, s);
 
   const say = (text) => {
     controls.status.textContent = text;
@@ -104,15 +61,7 @@ async function main(root) {
   const drawShownPoints = () => {
     if (shown) drawPoints(plane, shown, colours);
   };
-  const describeCursor = (done = "") => {
-    const { x, y } = plane.cursor;
-    const where = `Cursor at x1 = ${x.toFixed(2)}, x2 = ${y.toFixed(2)}.`;
-    const keys = plane.placing
-      ? ` Enter places a point of class ${controls.placedClass.value} there, Delete removes ` +
-        "the nearest."
-      : "";
-    sayCursor(plane, `${done}${done ? " " : ""}${where}${keys}`);
-  };
+  const describeCursor = (done = "") => sayCursor(plane, done, placedClass.value);
   const selectUnit = (selected) => {
     if (run) explainUnit(ui.units, selected, { run, cursor: plane.cursor });
   };
@@ -123,9 +72,9 @@ async function main(root) {
       const typed = Number.parseInt(controls.seed.value, 10);
       state.seed = Number.isInteger(typed) && typed >= 0 ? typed : FRESH_SEED;
     }
-    const { data, why } = dataFor(state);
+    const { data, why } = datasetFor(state, { datasets, file, index });
     if (data?.box !== shown?.box) {
-      const { box } = data ?? { box: { xmin: -1, xmax: 1, ymin: -1, ymax: 1 } };
+      const { box } = data ?? { box: PLACED_BOX };
       plane.cursor = { x: (box.xmin + box.xmax) / 2, y: (box.ymin + box.ymax) / 2 };
     }
     shown = data;
@@ -189,7 +138,8 @@ async function main(root) {
       showPlaying(controls, false);
       say(`The run stopped: ${run.diverged}.`);
     }
-    drawRun(ui, run, grid, { colours, numpy: numpyFor(state), cursor: plane.cursor });
+    const numpy = numpyHistoryFor(savedRuns, state);
+    drawRun(ui, run, grid, { colours, numpy, cursor: plane.cursor });
     root.dataset.epoch = String(run.epoch);
     if (playing || run.epoch < target) {
       schedule();
@@ -219,14 +169,11 @@ async function main(root) {
     try {
       const bytes = await chosen.arrayBuffer();
       file = { name: chosen.name, ...readPoints(bytes, chosen.name, index.file) };
-      const counts = `${file.labels.length} points, ${file.classes} classes`;
-      controls.fileStatus.textContent = `${chosen.name}: ${counts}.`;
-      controls.fileStatus.classList.remove("explore-problem");
+      showFile(controls, file);
     } catch (problem) {
       if (!(problem instanceof PointsError)) throw problem;
       file = null;
-      controls.fileStatus.textContent = problem.message;
-      controls.fileStatus.classList.add("explore-problem");
+      showFile(controls, problem);
     }
     state.file = chosen.name;
     restart(file ? asked : 0);
@@ -251,7 +198,7 @@ async function main(root) {
   ]) {
     input.addEventListener("change", settingsChanged);
   }
-  controls.placedClass.addEventListener("change", () => describeCursor());
+  placedClass.addEventListener("change", () => describeCursor());
   controls.clear.addEventListener("click", () => {
     state.points = [];
     restart();
@@ -267,7 +214,7 @@ async function main(root) {
 
   // --- the plane ---
   watchPlane(plane, {
-    box: () => shown?.box ?? { xmin: -1, xmax: 1, ymin: -1, ymax: 1 },
+    box: () => shown?.box ?? PLACED_BOX,
     placed: () => (state.data === "points" ? state.points : []),
     onCursor: () => {
       drawShownPoints();
