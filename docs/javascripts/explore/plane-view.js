@@ -13,7 +13,10 @@ import { isArrow } from "./keys.js";
 
 export const GRID = 100; // points per side of the boundary's grid
 const STEPS = 20; // cursor steps across the plane
-const RADIUS = 4; // a point's radius in CSS pixels, up to the export's few_points points
+// A point's radius in CSS pixels (up to the export's few_points points; fewer, smaller,
+// beyond), and a placed point's: the reader aims at it to remove it.
+const RADIUS = 4;
+const PLACED_RADIUS = 6;
 const REACH = 10; // how near (CSS pixels) a click must be to a point to remove it
 const PLACE_KEYS = new Set(["Enter", " "]);
 // A cursor step per arrow key, in the plane's directions (up is x2 growing).
@@ -97,7 +100,8 @@ export function drawPoints(view, data, colours) {
     `x1 from ${span(box.xmin, box.xmax)}, left to right; ` +
     `x2 from ${span(box.ymin, box.ymax)}, bottom to top.`;
   const crowd = data.train.labels.length + data.valid.labels.length;
-  const radius = RADIUS * Math.min(1, (colours.few_points / Math.max(crowd, 1)) ** 0.25);
+  const full = data.name === "points" ? PLACED_RADIUS : RADIUS;
+  const radius = full * Math.min(1, (colours.few_points / Math.max(crowd, 1)) ** 0.25);
   const dots = (split, faint) => {
     context.globalAlpha = faint ? colours.valid_alpha : 1;
     context.strokeStyle = "#fff";

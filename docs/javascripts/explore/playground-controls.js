@@ -11,14 +11,9 @@ import { PLACED_CLASSES } from "./playground-data.js";
 import { FRESH_SEED } from "./playground-link.js";
 import { ACTIVATIONS } from "./stack.js";
 
-/** A label and its control, in one grid row. */
-const labelled = (text, control) =>
-  element(
-    "div",
-    { class: "playground-field" },
-    element("label", { for: control.id }, text),
-    control,
-  );
+/** A label and its control (shown inside `box` if given), in one grid row. */
+const labelled = (text, control, box = control) =>
+  element("div", { class: "playground-field" }, element("label", { for: control.id }, text), box);
 
 const numberInput = (id, attributes) =>
   element("input", { type: "number", id, inputmode: "decimal", ...attributes });
@@ -26,7 +21,7 @@ const numberInput = (id, attributes) =>
 /**
  * The view's elements.
  * @param {{datasets: {name: string, title: string}[], limits: {layers: number,
- *   units: number}}} index the export's
+ *   units: number}, colours: {class_colours: string[]}}} index the export's
  */
 export function buildControls(index) {
   const view = { units: [] };
@@ -50,12 +45,23 @@ export function buildControls(index) {
   for (let k = 0; k < PLACED_CLASSES; k += 1) {
     view.placedClass.append(element("option", { value: String(k) }, `class ${k}`));
   }
+  // The class's colour beside its name, as its points are drawn.
+  const swatch = element("span", { class: "playground-class-swatch", "aria-hidden": "true" });
+  const showColour = () => {
+    swatch.style.background = index.colours.class_colours[Number(view.placedClass.value)];
+  };
+  view.placedClass.addEventListener("change", showColour);
+  showColour();
   view.count = element("output", { id: "playground-count" });
   view.clear = element("button", { type: "button", id: "playground-clear" }, "Remove all");
   view.placeBox = element(
     "div",
     { class: "playground-place" },
-    labelled("Place points of", view.placedClass),
+    labelled(
+      "Place points of",
+      view.placedClass,
+      element("span", { class: "playground-class-choice" }, swatch, view.placedClass),
+    ),
     element("p", {}, view.count, " ", view.clear),
   );
 
@@ -75,8 +81,8 @@ export function buildControls(index) {
   view.batch = numberInput("playground-batch", { min: "0", step: "1" });
   view.init = element("select", { id: "playground-init" });
   view.init.append(
-    element("option", { value: "saved" }, "the pipeline's saved ones (numpy's draw)"),
-    element("option", { value: "seed" }, "the page's generator, with the seed below"),
+    element("option", { value: "saved" }, "numpy's, saved"),
+    element("option", { value: "seed" }, "drawn from the seed"),
   );
   view.seed = numberInput("playground-seed", { min: "0", step: "1", value: String(FRESH_SEED) });
 

@@ -175,7 +175,7 @@ async function main(root) {
       file = null;
       showFile(controls, problem);
     }
-    state.file = chosen.name;
+    state.file = file ? chosen.name : null; // a link names a file the page could read
     restart(file ? asked : 0);
   });
   const settingsChanged = () => {
