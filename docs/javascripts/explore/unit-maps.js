@@ -15,7 +15,9 @@ import { GRID } from "./plane-view.js";
 export function buildUnitMaps() {
   const view = { maps: [], selected: null };
   view.rows = element("div", { class: "playground-unit-rows" });
-  view.explanation = element("div", { id: "playground-unit", "aria-live": "polite" });
+  // Not a live region (it changes every frame while the run plays): each map names it
+  // as its description, read when the map is focused.
+  view.explanation = element("div", { id: "playground-unit" });
   view.section = element(
     "section",
     { class: "playground-units", "aria-labelledby": "playground-units-title" },
@@ -49,6 +51,7 @@ export function layoutUnitMaps(view, hidden, onSelect) {
           tabindex: layer === 0 && unit === 0 ? "0" : "-1",
           "aria-pressed": "false",
           "aria-label": `layer ${layer + 1}, unit ${unit + 1}`,
+          "aria-describedby": "playground-unit",
           "data-layer": String(layer),
           "data-unit": String(unit),
         },
@@ -69,6 +72,19 @@ export function layoutUnitMaps(view, hidden, onSelect) {
     );
   });
   view.rows.replaceChildren(...rows);
+  showHint(view);
+}
+
+/** No unit explained: say how to pick one. */
+function showHint(view) {
+  view.explanation.replaceChildren(
+    element(
+      "p",
+      {},
+      "Click a unit's map (or Tab to the maps and use the arrow keys) to read its " +
+        "weights and its formula, with the numbers at the plane's cursor plugged in.",
+    ),
+  );
 }
 
 /** An arrow key on a map moves the focus to the next map that way. */
@@ -122,14 +138,7 @@ export function explainUnit(view, selected, { run, cursor }) {
     if (selected) map.button.tabIndex = on ? 0 : -1;
   }
   if (selected === null) {
-    view.explanation.replaceChildren(
-      element(
-        "p",
-        {},
-        "Click a unit's map (or Tab to the maps and use the arrow keys) to read its " +
-          "weights and its formula, with the numbers at the plane's cursor plugged in.",
-      ),
-    );
+    showHint(view);
     return;
   }
   const { layer, unit } = selected;
