@@ -1,5 +1,6 @@
 """Benchmark: the page trainers in headless Chromium: the replay page's beside numpy's,
-and the plane's (for the playground page) at a frame of Playground's load.
+and the plane's at a frame of Playground's load, in a page of its own and in the
+playground page itself.
 
 Run by hand from the repository root, after `snakemake --cores 2 docs` (never as a timed
 test: machines are shared):
@@ -25,10 +26,14 @@ unit's activation, and the drawing: the boundary and the 16 unit maps painted in
 100 ImageData (gridimage.js) and put on canvases that CSS shows at 400 and 64 pixels, as a
 page would. The parts are timed frame after frame (medians); then frames run in
 requestAnimationFrame for a few seconds, which counts what the browser shows, painting
-and compositing included.
+and compositing included. Then the playground page itself (site/explore/playground/),
+at the same load from its link (#hidden=8;8&lr=0.1&batch=10&seed=1 on the moons' 200
+training points): Play for a few seconds, the epochs it trained (one a frame) per second
+of the page's clock; its frame also evaluates the validation set, counts each class's
+right points, draws both curves and writes the numbers.
 
 Targets: a 200-iteration branch in at most 100 ms in Chromium (cold), so training feels
-live; the plane's frames at 30 per second or more.
+live; the playground page's frames at 30 per second or more.
 """
 
 from __future__ import annotations
@@ -141,6 +146,36 @@ PLANE_FRAMES = """async ({ x, labels, frames, seconds }) => {
 }"""
 
 
+# The playground page at Playground's load: 2-8-8-2 tanh on the moons' 200 training
+# points in batches of 10 (the boundary's grid is the page's, 100 x 100).
+PLAYGROUND_LINK = "explore/playground/#hidden=8;8&activation=tanh&lr=0.1&batch=10&seed=1"
+# In the page, playing: (epoch, the page's clock in ms) now.
+PLAYGROUND_CLOCK = """() => [
+  Number(document.querySelector("#playground").dataset.epoch), performance.now()]"""
+
+
+def page_frames(browser, site: str, quick: bool) -> dict[str, float]:
+    """Frames per second of the playground page itself at Playground's load: epochs
+    trained per second while it plays (one a frame), after a second to warm up; checks
+    that it drew 16 unit maps and learned."""
+    seconds = 1 if quick else 5
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + PLAYGROUND_LINK)
+    page.wait_for_selector("#playground[data-ready=true]")
+    maps = page.locator(".playground-unit canvas").count()
+    page.click("#playground-play")
+    page.wait_for_timeout(1000)
+    start_epoch, start = page.evaluate(PLAYGROUND_CLOCK)
+    page.wait_for_timeout(seconds * 1000)
+    end_epoch, end = page.evaluate(PLAYGROUND_CLOCK)
+    page.click("#playground-play")
+    loss = float(page.get_attribute("#playground-loss", "data-value"))
+    page.close()
+    if maps != 16 or not loss < 0.69:
+        raise SystemExit(f"the playground page drew {maps} maps, loss {loss}")
+    return {"shown": (end_epoch - start_epoch) / ((end - start) / 1000), "epochs": end_epoch}
+
+
 def numpy_ms(results: Path, iterations: int, repeats: int) -> tuple[list[float], float]:
     """Milliseconds of numpy's training for ``iterations`` from iteration 0 of the run in
     ``results``, and its last loss."""
@@ -221,6 +256,7 @@ def main() -> None:
                 )
             )
         plane = plane_frames(browser, args.quick)
+        playground = page_frames(browser, site, args.quick)
         browser.close()
     load_after = os.getloadavg()
 
@@ -247,10 +283,14 @@ def main() -> None:
     )
     print_row("---", "---:", "---:", "---:", "---:", "---:")
     print_row(
-        "Chromium, headless",
+        "Chromium, headless: the modules alone",
         *(f"{plane[part]:.2f}" for part in ("epoch", "grid", "draw", "work")),
         f"{plane['shown']:.1f}",
     )
+    print_row(
+        "Chromium, headless: the playground page, playing", "", "", "", "",
+        f"{playground['shown']:.1f}",
+    )  # fmt: skip
     print()
     cold_200 = next(cold for iterations, cold, *_ in rows if iterations == TARGET_ITERATIONS)
     print_row("target", "measured", "goal", "met")
@@ -263,10 +303,10 @@ def main() -> None:
         met,
     )
     print_row(
-        "plane frames (an epoch, the grid, 17 maps drawn) per second",
-        f"{plane['shown']:.1f}",
+        "the playground page's frames (an epoch, the grid, 17 maps, curves) per second",
+        f"{playground['shown']:.1f}",
         f"≥ {TARGET_FPS}",
-        "yes" if plane["shown"] >= TARGET_FPS else "NO",
+        "yes" if playground["shown"] >= TARGET_FPS else "NO",
     )
 
 

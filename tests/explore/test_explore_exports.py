@@ -9,7 +9,7 @@ import pytest
 
 from scratchnet.explore.colours import colour_table, figure_colours
 from scratchnet.explore.digits import DigitsExportError, whole_pixels
-from scratchnet.explore.pack import PackedArrays
+from scratchnet.explore.pack import TYPED_ARRAYS, PackedArrays
 from scratchnet.explore.replay import ReplayRun, export_replay
 from scratchnet.lines.datasets import training_set, write_csv
 from scratchnet.lines.snapshots import save_history
@@ -18,7 +18,7 @@ from scratchnet.lines.training import train
 
 def read_back(binary, index):
     """The arrays of a packed file as a page reads them: dtype, shape and offset."""
-    dtypes = {"Float64Array": "<f8", "Float32Array": "<f4", "Uint8Array": "u1"}
+    dtypes = {typed: dtype for dtype, typed in TYPED_ARRAYS.items()}
     raw = binary.read_bytes()
     assert len(raw) == index["bytes"]
     arrays = {}

@@ -1,10 +1,12 @@
-"""The two browser pages (docs/explore/) in headless Chromium, against the saved runs:
+"""The browser pages (docs/explore/) in headless Chromium, against the saved runs:
 the replay page shows history.npz's own numbers and colours, the draw-a-digit page
-computes numpy's probabilities and the pipeline's predictions. Both load nothing from
-elsewhere, log no error and pass an axe-core accessibility scan; the digit grid paints
-with the keyboard too, keys typed in either page never reach the site theme's shortcuts,
-and on a phone the replay page explains a cell right under it. Their one state module
-(state.js) reads and writes links by a table of properties."""
+computes numpy's probabilities and the pipeline's predictions. Every page (the
+playground too, whose own tests are test_playground.py's) says so when its data or its
+program cannot load, and keys typed in it never reach the site theme's shortcuts; both
+first pages load nothing from elsewhere, log no error and pass an axe-core
+accessibility scan; the digit grid paints with the keyboard too, and on a phone the
+replay page explains a cell right under it. Their one state module (state.js) reads and
+writes links by a table of properties."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ pytestmark = pytest.mark.e2e
 
 REPLAY = "explore/replay/"
 DIGITS = "explore/draw-digit/"
+PLAYGROUND = "explore/playground/"
 
 
 def ready(page):
@@ -227,7 +230,7 @@ def test_the_keyboard_paints_and_erases_the_cursor_cell_and_the_prediction_follo
     assert page.evaluate(probabilities) != painted
 
 
-@pytest.mark.parametrize("path", [REPLAY, DIGITS])
+@pytest.mark.parametrize("path", [REPLAY, DIGITS, PLAYGROUND])
 def test_a_page_without_its_data_says_so(browser, server, path):
     page = browser.new_page()
     page.route("**/explore/data/**", lambda route: route.fulfill(status=404))
@@ -238,12 +241,12 @@ def test_a_page_without_its_data_says_so(browser, server, path):
 
 
 @pytest.mark.parametrize("module", ["replay.js", "data.js"])
-@pytest.mark.parametrize("path", [REPLAY, DIGITS])
+@pytest.mark.parametrize("path", [REPLAY, DIGITS, PLAYGROUND])
 def test_a_page_whose_program_cannot_load_says_so_within_two_seconds(browser, server, path, module):
     """The page's own module, or one it imports, missing: the page says so at once
     (the theme's inline script hears the module's error; the module cannot)."""
-    if module == "replay.js" and path == DIGITS:
-        module = "draw-digit.js"
+    if module == "replay.js" and path != REPLAY:
+        module = {DIGITS: "draw-digit.js", PLAYGROUND: "playground.js"}[path]
     page = browser.new_page()
     page.route(f"**/javascripts/explore/{module}", lambda route: route.fulfill(status=404))
     page.goto(server + path)
@@ -270,7 +273,7 @@ def test_each_pages_data_is_small_and_the_same_bytes_twice(built, tmp_path):
     from scratchnet.explore.replay import ReplayRun, export_replay
 
     data = built / "site" / "explore" / "data"
-    for page in ("replay", "digits"):
+    for page in ("replay", "digits", "playground"):
         assert sum(f.stat().st_size for f in (data / page).iterdir()) <= 1_000_000, page
     training = built / "results" / "training"
     settings = json.loads((training / "run.json").read_text())["settings"]
@@ -298,7 +301,13 @@ IN_THE_SEARCH = "document.activeElement.classList.contains('md-search__input')"
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize(
     ("path", "control"),
-    [(REPLAY, "#replay-W1"), (REPLAY, "#replay-play"), (DIGITS, "#digit-grid")],
+    [
+        (REPLAY, "#replay-W1"),
+        (REPLAY, "#replay-play"),
+        (DIGITS, "#digit-grid"),
+        (PLAYGROUND, "#playground-plane"),
+        (PLAYGROUND, "#playground-lr"),
+    ],
 )
 def test_keys_typed_in_an_explorer_never_reach_the_themes_shortcuts(
     open_page, path, control, width

@@ -334,10 +334,14 @@ def test_branched_edited_and_backward_view_have_no_accessibility_violations(open
 
 
 def test_the_quick_benchmark_times_the_pages_trainer_beside_numpys(site):
+    # From the repository root, as bench/README.md says: the script imports bench.run.
     command = [sys.executable, "-m", "bench.browser_trainer", "--quick", "--site", str(site)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0, result.stderr
     assert re.search(r"^\| 200 \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$", result.stdout, re.M)
-    # Beside it, the plane's trainer (stack.js) at a frame of Playground's load.
-    assert re.search(r"^\| Chromium, headless( \| [\d.]+){5} \|$", result.stdout, re.M)
+    # Beside it, the plane's trainer (stack.js) at a frame of Playground's load, alone and
+    # in the playground page.
+    alone = r"^\| Chromium, headless: the modules alone( \| [\d.]+){5} \|$"
+    page = r"^\| Chromium, headless: the playground page, playing(\s+\|){5} [\d.]+ \|$"
+    assert re.search(alone, result.stdout, re.M) and re.search(page, result.stdout, re.M)
     assert result.stdout.count("| yes |") + result.stdout.count("| NO |") == 2

@@ -426,6 +426,7 @@ def test_each_players_controls_sit_below_its_picture(server, browser, page, widt
         "digits/sweep/index.html",
         "explore/replay/index.html",
         "explore/draw-digit/index.html",
+        "explore/playground/index.html",
     ],
 )
 def test_a_page_opened_from_disk_says_at_once_how_to_serve_the_site(site, browser, path):

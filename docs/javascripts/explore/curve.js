@@ -1,7 +1,8 @@
-// A training curve (loss or accuracy against iteration) on a canvas, with a dot at the
-// current iteration, a faint line for another run to compare with (the saved run, under
-// a branch) and, if given, a dashed line at the first 100% training accuracy. Drawn at the
-// screen's pixel density (devicePixelRatio), so lines and text stay sharp.
+// A training curve (loss or accuracy against iteration or epoch) on a canvas, with a dot
+// at the current one, a faint line for another run to compare with (the saved run, under
+// a branch), other curves in their own colours beside it (the validation set's) and, if
+// given, a dashed line at the first 100% training accuracy. Drawn at the screen's pixel
+// density (devicePixelRatio), so lines and text stay sharp.
 
 const MARGIN = { left: 44, right: 10, top: 10, bottom: 26 };
 const ASPECT = 170 / 360; // height over width
@@ -11,11 +12,14 @@ const ASPECT = 170 / 360; // height over width
  * @param {HTMLCanvasElement} canvas
  * @param {ArrayLike<number>} values (n + 1,) non-finite values are left out
  * @param {{at: number, ymax: number, colour: string, steps: boolean, mark: number | null,
- *   markColour: string, format: (y: number) => string, faint?: ArrayLike<number>}} how
- *   faint: another curve drawn light under this one (its own length)
+ *   markColour: string, format: (y: number) => string, faint?: ArrayLike<number>,
+ *   also?: {values: ArrayLike<number>, colour: string}[], xlabel?: string}} how
+ *   faint: another curve drawn light under this one (its own length); also: curves drawn
+ *   as this one is, up to `at`, each in its colour; xlabel: what counts along (iteration)
  */
 export function drawCurve(canvas, values, how) {
   const { at, ymax, colour, steps, mark, markColour, format, faint = null } = how;
+  const { also = [], xlabel = "iteration" } = how;
   const width = canvas.clientWidth || 360; // the CSS pixels it is shown at
   const height = Math.round(width * ASPECT);
   const density = window.devicePixelRatio || 1;
@@ -42,7 +46,7 @@ export function drawCurve(canvas, values, how) {
   context.textBaseline = "top";
   context.fillText("0", x(0), y(0) + 4);
   context.fillText(String(n), x(n), y(0) + 4);
-  context.fillText("iteration", (x(0) + x(n)) / 2, y(0) + 4);
+  context.fillText(xlabel, (x(0) + x(n)) / 2, y(0) + 4);
 
   if (mark !== null) {
     context.save();
@@ -79,14 +83,16 @@ export function drawCurve(canvas, values, how) {
     line(faint, faint.length - 1);
     context.restore();
   }
-  // The curve up to the current iteration, as the animation draws it.
-  context.strokeStyle = colour;
-  context.lineWidth = 1.5;
-  line(values, at);
-  if (Number.isFinite(values[at])) {
-    context.fillStyle = colour;
-    context.beginPath();
-    context.arc(x(at), y(Math.min(values[at], ymax * 1.05)), 4, 0, 2 * Math.PI);
-    context.fill();
+  // Each curve up to the current iteration, as the animation draws it, this one on top.
+  for (const curve of [...also, { values, colour }]) {
+    context.strokeStyle = curve.colour;
+    context.lineWidth = 1.5;
+    line(curve.values, at);
+    if (Number.isFinite(curve.values[at])) {
+      context.fillStyle = curve.colour;
+      context.beginPath();
+      context.arc(x(at), y(Math.min(curve.values[at], ymax * 1.05)), 4, 0, 2 * Math.PI);
+      context.fill();
+    }
   }
 }

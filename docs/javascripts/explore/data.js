@@ -3,10 +3,11 @@
 
 /**
  * An array from a binary file: `values` in row-major order and its `shape`.
- * @typedef {{values: Float64Array | Float32Array | Uint8Array, shape: number[]}} Array
+ * @typedef {{values: Float64Array | Float32Array | Uint8Array | Uint16Array,
+ *   shape: number[]}} Array
  */
 
-const TYPED_ARRAYS = { Float64Array, Float32Array, Uint8Array };
+const TYPED_ARRAYS = { Float64Array, Float32Array, Uint8Array, Uint16Array };
 
 /**
  * Fetch the JSON at `url`; an error names the file if it is missing or not JSON.

@@ -18,10 +18,11 @@ const signed = (value) => (value < 0 ? `(${fixed(value)})` : fixed(value));
  * <span class="term">, the value a <span class="result">, each with its exact number in
  * data-value: the shown terms add up to the shown value within their rounding.
  * @param {{lhs: string, symbolic: string, pairs?: number[][], terms?: number[],
- *   extra?: number, value: number, skipped: (count: number) => string}} sum
+ *   extra?: number, value: number, skipped: (count: number) => string}} written
  * @returns {HTMLElement}
  */
-function sumFormula({ lhs, symbolic, pairs = null, terms = null, extra = null, value, skipped }) {
+export function sumFormula(written) {
+  const { lhs, symbolic, pairs = null, terms = null, extra = null, value, skipped } = written;
   const all = pairs ? pairs.map(([a, b]) => a * b) : terms;
   const shown = all.map((term, k) => [term, pairs?.[k]]).filter(([term]) => term !== 0);
   if (extra !== null) shown.push([extra, null]);

@@ -14,7 +14,12 @@ import numpy as np
 from ..atomic import save_json, written_atomically
 
 # The dtypes a page can view: numpy's little-endian name -> JavaScript's typed array.
-TYPED_ARRAYS = {"<f8": "Float64Array", "<f4": "Float32Array", "|u1": "Uint8Array"}
+TYPED_ARRAYS = {
+    "<f8": "Float64Array",
+    "<f4": "Float32Array",
+    "|u1": "Uint8Array",
+    "<u2": "Uint16Array",  # indices: the order of up to 65,536 points
+}
 ALIGNMENT = 8
 
 
@@ -27,12 +32,16 @@ class PackedArrays:
         self.size = 0
 
     def add(self, name: str, array: np.ndarray, dtype: str) -> None:
-        """Append ``array`` converted to ``dtype`` (a key of ``TYPED_ARRAYS``)."""
+        """Append ``array`` converted to ``dtype`` (a key of ``TYPED_ARRAYS``); an
+        integer dtype must hold every value as it is."""
         if dtype not in TYPED_ARRAYS:
             raise ValueError(f"pack: dtype {dtype!r} is not one of {sorted(TYPED_ARRAYS)}")
         if name in self.entries:
             raise ValueError(f"pack: {name!r} added twice")
-        data = np.ascontiguousarray(array, dtype=np.dtype(dtype)).tobytes()
+        converted = np.ascontiguousarray(array, dtype=np.dtype(dtype))
+        if converted.dtype.kind in "iu" and not np.array_equal(converted, array):
+            raise ValueError(f"pack: {name!r} has values that {dtype} cannot hold")
+        data = converted.tobytes()
         padding = -len(data) % ALIGNMENT
         self.entries[name] = {
             "dtype": TYPED_ARRAYS[dtype],

@@ -1,5 +1,5 @@
-# The site's two browser pages (docs/explore/): the data they load, exported from the
-# saved runs into results/explore/data/, which the docs build stages as explore/data/.
+# The site's browser pages (docs/explore/): the data they load, exported from the saved
+# runs into results/explore/data/, which the docs build stages as explore/data/.
 # At the depth of the chapters' rule files: train_explore_run reuses train_network's script.
 import re
 
@@ -15,10 +15,28 @@ EXPLORE_EXPORTS = [
     *(EXPLORE_DATA / "replay" / f"{name}.bin" for name in REPLAY_RUNS),
     EXPLORE_DATA / "digits" / "index.json",
     EXPLORE_DATA / "digits" / "model.bin",
+    EXPLORE_DATA / "playground" / "index.json",
+    EXPLORE_DATA / "playground" / "playground.bin",
 ]
-EXPLORE_CODE = sorted((PACKAGE / "explore").glob("*.py")) + figure_code(
-    "lines", "training_animation"
+# Each page's exporter, with the modules every exporter shares (the format, the colours).
+EXPLORE_SHARED = [
+    PACKAGE / "explore" / name for name in ("__init__.py", "pack.py", "colours.py")
+]
+EXPLORE_CODE = (
+    EXPLORE_SHARED
+    + [PACKAGE / "explore" / name for name in ("replay.py", "digits.py")]
+    + figure_code("lines", "training_animation")
 )
+PLAYGROUND_CODE = (
+    EXPLORE_SHARED
+    + [PACKAGE / "explore" / "playground.py"]
+    + figure_code("lines", "training_animation")
+    + figure_code("plane", "panels", "units", "animation")
+)
+# The playground's mini-batch run: the capacity run nearest 8 units wide (the page's
+# networks are of 1 to 16 units a layer).
+PLAYGROUND_BATCHES = PLANE_PLAN.figures["capacity"][0]
+PLAYGROUND_WIDTH = min(PLANE["capacity"]["widths"], key=lambda width: abs(width - 8))
 
 
 # Where each replay run's history.npz and run.json are saved.
@@ -90,3 +108,30 @@ rule export_digits_models:
         test_images=EXPLORE["test_images"],
     script:
         "../../scripts/explore/export_digits.py"
+
+
+# The playground page's data: every dataset of part three, its main run and one
+# mini-batch run (initial and final parameters, numpy's history, the batch order), and
+# the figures' colours, for the page's trainer held to numpy's.
+rule export_playground:
+    input:
+        data=expand("results/plane/data/{dataset}.npz", dataset=PLANE_PLAN.datasets),
+        main=f"results/plane/runs/{PLANE_PLAN.main}/network.npz",
+        batches=f"results/plane/runs/{PLAYGROUND_BATCHES}/width-{PLAYGROUND_WIDTH}.npz",
+        code=PLAYGROUND_CODE,
+    output:
+        index=EXPLORE_DATA / "playground" / "index.json",
+        data=EXPLORE_DATA / "playground" / "playground.bin",
+    log:
+        "results/logs/export_playground.log",
+    benchmark:
+        "results/benchmarks/export_playground.tsv"
+    conda:
+        CONDA_ENV
+    params:
+        datasets=PLANE_PLAN.datasets,
+        main=PLANE_PLAN.main,
+        batches=PLAYGROUND_BATCHES,
+        valid_fraction=PLANE["valid_fraction"],
+    script:
+        "../../scripts/explore/export_playground.py"
