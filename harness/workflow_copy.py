@@ -52,7 +52,16 @@ def planned_jobs(workdir: Path, *args: str) -> set[str]:
 
 
 # Chapter two at a few epochs each: the same rules and figures in a fraction of the time.
-SMALL_DIGITS = """
+# Parts two and three at a few epochs each: the same rules and figures in a fraction of
+# the time. (The digits block comes last: a caller's lines are added to it.)
+SMALL_PARTS = """
+plane:
+  network: {epochs: 6}
+  softmax_regression: {epochs: 4}
+  capacity: {epochs: 4, widths: [1, 8]}
+  depth: {epochs: 4}
+  grid: 30
+  frames: 4
 digits:
   softmax_regression: {epochs: 3}
   sigmoid_network: {epochs: 2}
@@ -63,11 +72,11 @@ digits:
 """
 
 
-def small_digits_config(workdir: Path, extra: str = "") -> list[str]:
+def small_parts_config(workdir: Path, extra: str = "") -> list[str]:
     """Command-line arguments for a config file (written in ``workdir``) that shrinks
-    chapter two's runs, plus ``extra`` YAML lines under ``digits:``."""
-    path = workdir / "small-digits.yaml"
-    path.write_text(SMALL_DIGITS + extra)
+    parts two's and three's runs, plus ``extra`` YAML lines under ``digits:``."""
+    path = workdir / "small-parts.yaml"
+    path.write_text(SMALL_PARTS + extra)
     return ["--configfile", str(path)]
 
 

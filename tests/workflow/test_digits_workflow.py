@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from harness.workflow_copy import copy_workflow, small_digits_config, snakemake
+from harness.workflow_copy import copy_workflow, small_parts_config, snakemake
 from scratchnet.digits.idx import MNIST_FILES, write_mnist
 
 pytestmark = pytest.mark.e2e
@@ -29,7 +29,7 @@ def fake_mnist(folder, n_train=300, n_test=100, seed=0):
 def mnist_build(tmp_path_factory):
     workdir = copy_workflow(tmp_path_factory.mktemp("mnist"))
     fake_mnist(workdir / "mnist")
-    config = small_digits_config(workdir, f"  mnist_dir: {workdir / 'mnist'}\n")
+    config = small_parts_config(workdir, f"  mnist_dir: {workdir / 'mnist'}\n")
     snakemake(workdir, "--cores", "2", "digits", *config)
     return workdir
 
@@ -65,7 +65,7 @@ def test_a_broken_file_stops_the_build_naming_it(tmp_path, damage, message):
     fake_mnist(workdir / "mnist", n_train=40, n_test=10)
     images = workdir / "mnist" / MNIST_FILES["train_images"]
     damage(images)
-    config = small_digits_config(workdir, f"  mnist_dir: {workdir / 'mnist'}\n")
+    config = small_parts_config(workdir, f"  mnist_dir: {workdir / 'mnist'}\n")
     command = [sys.executable, "-m", "snakemake", "--directory", str(workdir), "--cores", "1"]
     result = subprocess.run(
         [*command, "results/digits/train.npz", *config], capture_output=True, text=True

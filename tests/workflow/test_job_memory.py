@@ -14,7 +14,7 @@ import re
 import numpy as np
 import pytest
 
-from harness.workflow_copy import copy_workflow, small_digits_config, snakemake
+from harness.workflow_copy import copy_workflow, small_parts_config, snakemake
 from scratchnet.digits.idx import write_mnist
 
 pytestmark = pytest.mark.e2e
@@ -44,7 +44,7 @@ def test_every_digits_job_holds_at_most_what_it_declared(tmp_path):
     labels = (np.arange(TRAIN + TEST) % 10).astype(np.uint8)
     write_mnist(tmp_path / "mnist", images[:TRAIN], labels[:TRAIN], images[TRAIN:], labels[TRAIN:])
     workdir = copy_workflow(tmp_path / "pipeline")
-    config = small_digits_config(workdir, f"  mnist_dir: {tmp_path / 'mnist'}\n")
+    config = small_parts_config(workdir, f"  mnist_dir: {tmp_path / 'mnist'}\n")
     sweep = [
         "--config",
         "sweep={losses: [cross_entropy], inits: [he], lrs: [0.1], seeds: [0], epochs: 1}",
@@ -101,7 +101,7 @@ def test_the_split_declares_what_full_size_mnist_will_hold(tmp_path):
         train = total * 6 // 7
         folder = tmp_path / f"mnist-{total}"
         write_mnist(folder, images[:train], labels[:train], images[train:], labels[train:])
-        config = small_digits_config(workdir, f"  mnist_dir: {folder}\n")
+        config = small_parts_config(workdir, f"  mnist_dir: {folder}\n")
         target = "results/digits/train.npz"
         if total == FULL_MNIST:
             output = snakemake(workdir, "--dry-run", "--forceall", target, *config)

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
-from harness.workflow_copy import REPO, copy_workflow, planned_jobs, small_digits_config, snakemake
+from harness.workflow_copy import REPO, copy_workflow, planned_jobs, small_parts_config, snakemake
 
 pytestmark = pytest.mark.e2e
 
@@ -43,10 +43,16 @@ DIGITS_PNG_SIZES = {
     "softmax-templates.png": (1275, 570),
     "confusion-matrix.png": (840, 750),
 }
+# Part three's figures (their sizes follow its settings: the capacity's widths, say).
+PLANE_FIGURES = [
+    f"plane-{name}.png"
+    for name in ("data", "hidden-layer", "units", "capacity", "depth", "hidden-view")
+]
 ALL_FIGURES = sorted(
-    [*PNG_SIZES, *DIGITS_PNG_SIZES, "misclassified.png", "nn.svg"]
+    [*PNG_SIZES, *DIGITS_PNG_SIZES, "misclassified.png", "nn.svg", *PLANE_FIGURES]
     + ["train-anim.gif", "train-anim.mp4", "digits-anim.gif", "digits-anim.mp4"]
-    + ["train-anim-strip.png", "digits-anim-strip.png"]  # the animations on paper
+    + ["plane-anim.gif", "plane-anim.mp4"]
+    + ["train-anim-strip.png", "digits-anim-strip.png", "plane-anim-strip.png"]  # on paper
 )
 GIF_SIZE, GIF_FRAMES = (1100, 720), 41
 TRAINING_JOBS = {
@@ -169,7 +175,7 @@ def test_builds_are_byte_identical_across_runs_and_core_counts(tmp_path):
     builds = []
     for cores in ("1", "4"):
         workdir = copy_workflow(tmp_path / f"cores-{cores}")
-        snakemake(workdir, "--cores", cores, *SMALL, *small_digits_config(workdir))
+        snakemake(workdir, "--cores", cores, *SMALL, *small_parts_config(workdir))
         builds.append({p.name: p.read_bytes() for p in sorted((workdir / "figs").iterdir())})
     assert sorted(builds[0]) == ALL_FIGURES
     differing = [name for name in builds[0] if builds[0][name] != builds[1][name]]
