@@ -39,7 +39,7 @@ def test_quick_training_benchmark_prints_its_tables():
     assert "| sklearn MLPClassifier |" in result.stdout
     assert "| 128, float32 |" in result.stdout
     assert "| target | measured | goal | met |" in result.stdout
-    assert "| both chapters and the website (`all docs`) |" in result.stdout
+    assert "| every part and the website (`all docs`) |" in result.stdout
     assert "| MNIST-shaped, 600 images | 24 |" in result.stdout
     # 18 targets: (1) also judges a user's loop over the layers; (3)-(4) the chunked sweep
     # against one point per job, and all docs / all
