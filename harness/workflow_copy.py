@@ -51,7 +51,6 @@ def planned_jobs(workdir: Path, *args: str) -> set[str]:
     return set(re.findall(r"^(\w+)\s+\d+\s*$", table, flags=re.MULTILINE)) - {"all"}
 
 
-# Chapter two at a few epochs each: the same rules and figures in a fraction of the time.
 # Parts two and three at a few epochs each: the same rules and figures in a fraction of
 # the time. (The digits block comes last: a caller's lines are added to it.)
 SMALL_PARTS = """

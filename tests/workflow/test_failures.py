@@ -101,8 +101,10 @@ def test_diverging_training_names_the_iteration_and_keeps_no_snapshot(tmp_path):
     assert "train_network" in dry.stdout
 
 
-# Slow enough rendering (301 frames in 2 parts) to be killed in the middle of it.
+# Part one alone (the animation's part), with rendering slow enough (301 frames in 2
+# parts) to be killed in the middle of it.
 KILLABLE = [
+    "lines",
     "--config",
     "iterations=300",
     "snapshot_every=1",
