@@ -20,19 +20,9 @@ import tempfile
 from pathlib import Path
 
 from bench.run import machine, print_row
-from harness.workflow_copy import copy_workflow, snakemake
+from harness.workflow_copy import copy_workflow, small_parts_config, snakemake
 
 BUDGET = 60  # CPU seconds for all of part three, on a 2-core machine (issue 34)
-# A few epochs and frames, a coarse grid: the quick mode's part, the same jobs.
-QUICK = """
-plane:
-  network: {epochs: 4}
-  softmax_regression: {epochs: 4}
-  capacity: {epochs: 4, widths: [1, 8]}
-  depth: {epochs: 4}
-  grid: 20
-  frames: 3
-"""
 
 
 def job_cpu_seconds(workdir: Path) -> dict[str, float]:
@@ -48,9 +38,8 @@ def build_part(workdir: Path, *, csv_file: str | None, quick: bool) -> dict[str,
     """Build `plane` in a fresh copy at ``workdir``; each of its jobs' CPU seconds."""
     copy_workflow(workdir)
     config = ["--config", f"plane={{csv: {Path(csv_file).resolve()}}}"] if csv_file else []
-    if quick:
-        (workdir / "quick.yaml").write_text(QUICK)
-        config += ["--configfile", str(workdir / "quick.yaml")]
+    if quick:  # the tests' few epochs and coarse grid: the same jobs
+        config += small_parts_config(workdir)
     snakemake(workdir, "--cores", "2", "plane", *config)
     return job_cpu_seconds(workdir)
 

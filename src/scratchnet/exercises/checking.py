@@ -107,6 +107,11 @@ class WrongOutput(Exception):
 yours: dict[str, Callable] = {}
 
 
+def yours_or_tutorials(exercise: Exercise) -> Callable:
+    """Your version of ``exercise`` if it passed its check, else the tutorial's."""
+    return yours.get(exercise.name, exercise.reference)
+
+
 def check_against(exercises: dict[str, Exercise], function: Callable) -> CheckResult:
     """Check ``function`` as the exercise of its name in ``exercises``; keep it in
     ``yours`` if it passes (and drop an earlier version of it if it does not)."""
@@ -159,12 +164,9 @@ def _judge(exercise: Exercise, function: Callable) -> CheckResult:
 def _observe(exercise: Exercise, function: Callable, case: Case, expected: Callable) -> Seen:
     """What ``function`` does on ``case``, and the first problem with it."""
     arguments = case.arguments()
-    parameters = inspect.signature(exercise.reference).parameters  # the tutorial's names
     kept = {  # each array it must leave unchanged, and a copy to tell
         name: (array, array.copy())
-        for parameter, value in zip(parameters, arguments)
-        if parameter not in exercise.changes
-        for name, array in named_arrays(parameter, value).items()
+        for name, array in arrays_given(exercise.reference, arguments, exercise.changes).items()
     }
     outputs, problem = None, None
     try:
@@ -203,6 +205,18 @@ def _problem(exercise: Exercise, arguments, outputs, changed, unchanged, expecte
         if problem:
             return problem
     return None
+
+
+def arrays_given(function: Callable, arguments: tuple, skip=()) -> dict[str, np.ndarray]:
+    """Every array among ``arguments`` to ``function`` (those of parameters in ``skip``
+    left out), by the names the code gives them (``named_arrays``)."""
+    parameters = inspect.signature(function).parameters
+    return {
+        name: array
+        for parameter, value in zip(parameters, arguments)
+        if parameter not in skip
+        for name, array in named_arrays(parameter, value).items()
+    }
 
 
 def named_arrays(name: str, value) -> dict[str, np.ndarray]:
@@ -258,7 +272,7 @@ def close(a, b) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=scale, equal_nan=True))
 
 
-def compare(name: str, actual, expected: np.ndarray, given=None, sizes=None) -> str | None:
+def compare(name: str, actual, expected: np.ndarray, given: dict, sizes: dict) -> str | None:
     """None if ``actual`` agrees with ``expected``; otherwise a sentence saying how not:
     its shape, where it is nan or infinite, an array of ``given`` (the arguments', by
     name) that it lacks or has too often, a factor (the sign flipped, one over a size of
@@ -283,8 +297,8 @@ def compare(name: str, actual, expected: np.ndarray, given=None, sizes=None) -> 
     if close(actual, expected):
         return None
     return (
-        _missing_term(name, actual, expected, given or {})
-        or _off_by_a_factor(name, actual, expected, sizes or {})
+        _missing_term(name, actual, expected, given)
+        or _off_by_a_factor(name, actual, expected, sizes)
         or _wrong_entries(name, actual, expected)
     )
 

@@ -36,7 +36,7 @@ from .checking import (
     check_against,
     numerical_gradient,
     one_array,
-    yours,
+    yours_or_tutorials,
 )
 
 
@@ -520,17 +520,12 @@ def check(function) -> CheckResult:
 # --- the library's layers, computing with yours ---------------------------------------
 
 
-def yours_or_tutorials(name: str):
-    """Your version of the exercise ``name`` if it passed its check, else the tutorial's."""
-    return yours.get(name, EXERCISES[name].reference)
-
-
 class YourLinear(Linear):
     """Linear, whose backward pass is your linear_backward of what the layer kept."""
 
     @checked_backward
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
-        backward = yours_or_tutorials("linear_backward")
+        backward = yours_or_tutorials(LINEAR_BACKWARD)
         grad_x, self.W.grad, self.b.grad = backward(self._x, self.W.data, grad_out)
         return grad_x if input_grad else None
 
@@ -540,7 +535,7 @@ class YourSigmoid(Sigmoid):
 
     @checked_backward
     def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
-        return yours_or_tutorials("sigmoid_backward")(self._y, grad_out)
+        return yours_or_tutorials(SIGMOID_BACKWARD)(self._y, grad_out)
 
 
 class YourMSE(MSE):
@@ -555,7 +550,7 @@ class YourMSE(MSE):
 
     @checked_loss_backward
     def backward(self) -> np.ndarray:
-        return yours_or_tutorials("mse_backward")(self._y, self._t)
+        return yours_or_tutorials(MSE_BACKWARD)(self._y, self._t)
 
 
 class YourSGD(SGD):
@@ -563,4 +558,4 @@ class YourSGD(SGD):
 
     def step(self) -> None:
         data, grads = [p.data for p in self.parameters], [p.grad for p in self.parameters]
-        yours_or_tutorials("sgd_step")(data, grads, self.lr)
+        yours_or_tutorials(SGD_STEP)(data, grads, self.lr)
