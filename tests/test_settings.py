@@ -21,13 +21,16 @@ CONFIG = shipped_config()
 
 
 def config_with(**changes) -> dict:
-    config = copy.deepcopy(CONFIG)
-    for key, value in changes.items():
-        if isinstance(value, dict):
-            config[key].update(value)
-        else:
-            config[key] = value
-    return config
+    """The shipped config with ``changes`` merged in, sections into sections (as
+    Snakemake merges ``--config`` into config.yaml)."""
+
+    def merged(section: dict, changes: dict) -> dict:
+        for key, value in changes.items():
+            is_section = isinstance(value, dict) and isinstance(section.get(key), dict)
+            section[key] = merged(section[key], value) if is_section else value
+        return section
+
+    return merged(copy.deepcopy(CONFIG), changes)
 
 
 def test_the_shipped_config_is_prepared():
@@ -38,11 +41,16 @@ def test_the_shipped_config_is_prepared():
     assert prepared.loss_names == ["mse", "softmax_mse", "cross_entropy"]
 
 
-@pytest.mark.parametrize("text", ["null", "", None])
-def test_an_unset_path_is_none_however_it_arrives(text):
-    config = config_with(train_csv=text, digits={"mnist_dir": text})
+@pytest.mark.parametrize("text", ["null", "~", "", None])
+def test_an_unset_setting_is_none_however_it_arrives(text):
+    # From the command line a section's values are text: plane.network.batch_size=null
+    # is full-batch descent, as null in a YAML file is.
+    config = config_with(
+        train_csv=text, digits={"mnist_dir": text}, plane={"network": {"batch_size": text}}
+    )
     prepare(config, SCHEMA)
     assert config["train_csv"] is None and config["digits"]["mnist_dir"] is None
+    assert config["plane"]["network"]["batch_size"] is None
 
 
 def test_numbers_given_as_text_are_typed_before_anything_reads_them():

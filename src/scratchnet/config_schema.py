@@ -62,6 +62,10 @@ def settings(schema: dict, spec: dict | None = None, path: str = "") -> Iterator
             yield key, child
 
 
+# How a setting left unset arrives: null in a YAML file; as text from `--config`.
+UNSET = (None, "", "~", "null")
+
+
 def as_schema_numbers(values: dict, schema: dict, spec: dict | None = None) -> None:
     """Give, in place, each value of ``values`` the numeric type ``schema`` wants, in
     sections and lists too:
@@ -70,7 +74,9 @@ def as_schema_numbers(values: dict, schema: dict, spec: dict | None = None) -> N
       inside a section given on the command line, ``--config 'sweep={epochs: 4}'``,
       arrive as text);
     - a whole float where the schema wants an integer becomes an int (JSON Schema accepts
-      200.0 as an integer; ``range()`` downstream does not).
+      200.0 as an integer; ``range()`` downstream does not);
+    - "null", "~" or nothing where the schema allows null becomes None (``--config
+      train_csv=null`` and ``--config 'plane={network: {batch_size: null}}'`` give text).
 
     Anything else (text that spells no number, 1.5 where an integer is wanted) is left as
     it is, for the schema to reject naming the key. ``spec`` is the part of the schema
@@ -84,6 +90,8 @@ def as_schema_numbers(values: dict, schema: dict, spec: dict | None = None) -> N
 def _as_schema_number(value: Any, spec: dict, schema: dict) -> Any:
     types = spec.get("type")
     types = set(types if isinstance(types, list) else [types])
+    if "null" in types and value in UNSET:
+        return None
     if isinstance(value, str) and types & {"integer", "number"}:
         value = _number_spelled(value)
     if "integer" in types and isinstance(value, float) and value.is_integer():

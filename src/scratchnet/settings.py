@@ -15,14 +15,12 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config_schema import as_schema_numbers, settings, unknown_key_message, value_message
+from .config_schema import as_schema_numbers, unknown_key_message, value_message
 from .figures.frames import AnimationFrames, animation_frames
 from .user_errors import InputProblem
 
 # The name of the tutorial's own run on the replay page (and in its URLs).
 DEFAULT_RUN = "default"
-# How a path setting left unset arrives: null in a YAML file; `--config key=null` as text.
-UNSET = (None, "", "null")
 # Part one's settings that name a CSV of the user's own images.
 LINES_USER_FILES = ("train_csv", "valid_1_csv", "valid_2_csv")
 
@@ -56,7 +54,8 @@ class Prepared:
     its full training settings (hidden, lr, iterations, seed); ``sweep_points``: every
     point of the sweep (loss, init, lr, seed) in a fixed order, ``sweep_chunks`` the same
     points cut into the jobs that train them; ``loss_names``: the losses a setting may
-    name (the schema's list).
+    name (the schema's list); ``plane``: part three's datasets, runs and figures
+    (``PlanePlan``).
     """
 
     lines_animation: AnimationFrames
@@ -69,13 +68,12 @@ class Prepared:
 
 
 def prepare(config: dict, schema: dict) -> Prepared:
-    """Check ``config`` (in place: numbers typed, unset paths made None) against
+    """Check ``config`` (in place: numbers typed, unset settings made None) against
     ``schema`` and derive what the rules need; a problem raises ``SettingsProblem``."""
     as_schema_numbers(config, schema)
     for message in (unknown_key_message(config, schema), value_message(config, schema)):
         if message:
             raise SettingsProblem(message)
-    resolve_unset_paths(config, schema)
     check_lines(config)
     check_plane(config["plane"])
     check_user_files(config)
@@ -90,20 +88,6 @@ def prepare(config: dict, schema: dict) -> Prepared:
         loss_names=list(schema["$defs"]["loss"]["enum"]),
         plane=plane_plan(config["plane"]),
     )
-
-
-def resolve_unset_paths(config: dict, schema: dict) -> None:
-    """Make None, in place, every setting the schema allows to be null that is unset:
-    `--config train_csv=null` arrives as the text "null"."""
-    for key, spec in settings(schema):
-        types = spec.get("type")
-        if isinstance(types, list) and "null" in types:
-            *sections, name = key.split(".")
-            section = config
-            for part in sections:
-                section = section[part]
-            if section.get(name) in UNSET:
-                section[name] = None
 
 
 def check_lines(config: dict) -> None:
@@ -147,10 +131,12 @@ def plane_plan(plane: dict) -> PlanePlan:
 
 
 def check_user_files(config: dict) -> None:
-    """The user's own files the config names, each read whole as its job will read it
-    (3x3 images: cheap), so a bad one stops the build before any job runs: one line
-    naming the file, the row and the problem, and the config key. A training set needs
-    both classes (a validation set of one class is fine)."""
+    """The user's own files the config names, so a bad one stops the build before any
+    job runs: one line naming the file, the row and the problem, and the config key.
+    Part one's CSVs (3x3 images) and part three's points (at most 10,000 rows) are read
+    whole as their jobs will read them; MNIST's folder is only looked in (its files are
+    read by the first job). A training set needs both
+    classes (a validation set of one class is fine)."""
     from .digits.idx import find_mnist
     from .lines.datasets import CLASS_NAMES, read_csv
 

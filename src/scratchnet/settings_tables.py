@@ -88,7 +88,8 @@ def allowed_values(spec: dict, schema: dict, plural: bool = False) -> str:
     ]
     if "multipleOf" in spec:
         bounds.append(f"a multiple of {spec['multipleOf']:g}")
-    return f"{noun} {', '.join(bounds)}".strip()
+    number = f"{noun} {', '.join(bounds)}".strip()
+    return f"{number}, or null" if "null" in types else number
 
 
 def section_table(section: str, config: dict, schema: dict) -> str:

@@ -70,3 +70,15 @@ def test_a_changed_default_changes_its_row():
     assert "| `lr` | `0.25` |" in section_table("top-level", changed, SCHEMA)
     assert "| `lr` | `0.25` |" not in section_table("top-level", CONFIG, SCHEMA)
     assert "| `seed` | `11` |" in section_table("digits", changed, SCHEMA)
+
+
+NULLABLE = [key for key, spec in SETTINGS.items() if "null" in (spec.get("type") or [])]
+
+
+@pytest.mark.parametrize("key", NULLABLE)
+def test_a_setting_that_may_be_null_says_so_on_its_row(key):
+    table = section_table(section_of(key), CONFIG, SCHEMA)
+    row = next(
+        line for line in table.splitlines() if line.startswith(f"| `{key_in_section(key)}` |")
+    )
+    assert row.endswith(", or null |"), row

@@ -106,3 +106,5 @@ def test_a_diverging_run_is_one_line_naming_it(moons):
         InputProblem, match=r"^plane run moons/network \(seed 0\): training diverged in epoch"
     ):
         train_run(moons, settings, seed=0, stream="moons/network")
+    with pytest.raises(InputProblem, match=r"try a smaller learning rate \(plane\.depth\.lr\)$"):
+        train_run(moons, {**settings, "hidden": [8, 8]}, seed=0, stream="moons/deep")

@@ -36,8 +36,8 @@ COMPARED = ("network", "softmax_regression", "shallow", "deep")
 
 
 def reader_file(plane: dict) -> str | None:
-    """``plane.csv``, or None when unset (null in a file, "null" from --config)."""
-    return None if plane["csv"] in (None, "", "null") else plane["csv"]
+    """``plane.csv``, or None when unset (the settings' check made any unset one None)."""
+    return plane["csv"]
 
 
 def datasets(plane: dict) -> list[str]:
@@ -61,15 +61,24 @@ def figure_datasets(plane: dict, figure: str) -> list[str]:
 
 def run_settings(plane: dict, run: str) -> dict:
     """The settings of ``run`` (``runs.SETTINGS``) from the ``plane`` block."""
+    block = plane[settings_block(run)]
     if run == "network":
-        return dict(plane["network"])
+        return dict(block)
     if run == "softmax_regression":
-        return {**plane["softmax_regression"], "hidden": [], "activation": None}
+        return {**block, "hidden": [], "activation": None}
     if run in ("shallow", "deep"):
-        depth = plane["depth"]
-        return {**_common(depth), "hidden": depth[run]}
+        return {**_common(block), "hidden": block[run]}
+    return {**_common(block), "hidden": [int(run.removeprefix("width-"))]}
+
+
+def settings_block(run: str) -> str:
+    """The block of the ``plane`` settings that ``run`` is trained with (plane.<block>)."""
+    if run in ("network", "softmax_regression"):
+        return run
+    if run in ("shallow", "deep"):
+        return "depth"
     if run.startswith("width-"):
-        return {**_common(plane["capacity"]), "hidden": [int(run.removeprefix("width-"))]}
+        return "capacity"
     raise ValueError(f"no plane run {run!r}")
 
 

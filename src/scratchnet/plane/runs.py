@@ -21,6 +21,7 @@ from .. import nn
 from ..atomic import save_npz
 from ..user_errors import InputProblem
 from .datasets import PlaneData
+from .plan import settings_block
 from .seeding import generator
 
 ACTIVATIONS = {"tanh": nn.Tanh, "relu": nn.ReLU, "sigmoid": nn.Sigmoid}
@@ -33,7 +34,7 @@ class Run(NamedTuple):
     indices, epoch by epoch, cut into batches of ``settings["batch_size"]``; None for
     full-batch descent, which takes them all in order) and the ``settings``."""
 
-    history: nn.History
+    history: nn.EpochHistory
     snapshots: dict[str, np.ndarray]
     order: np.ndarray | None
     settings: dict
@@ -70,7 +71,7 @@ def train_run(
     Its initial weights come from the generator of (``seed``, ``stream``, "init"), its
     batch order from (``seed``, ``stream``, "order"); ``stream`` names the run
     ("moons/network"), so every run draws apart. Raises ``InputProblem`` naming the run
-    if the loss becomes NaN or infinite.
+    and its learning rate's setting if the loss becomes NaN or infinite.
     """
     settings = {key: settings[key] for key in SETTINGS}
     sizes = [2, *settings["hidden"], data.classes]
@@ -100,8 +101,9 @@ def train_run(
             callback=snapshot,
             progress=progress,
         )
-    except nn.TrainingDiverged as diverged:
-        raise InputProblem(f"plane run {stream} (seed {seed}): {diverged}") from None
+    except nn.FitDiverged as diverged:
+        lr_key = f"plane.{settings_block(stream.rpartition('/')[2])}.lr"
+        raise InputProblem(f"plane run {stream} (seed {seed}): {diverged} ({lr_key})") from None
     order = None
     if settings["batch_size"] is not None:
         order = batch_orders(
@@ -177,7 +179,7 @@ def save_run(run: Run, path: str | Path) -> None:
 def load_run(path: str | Path) -> Run:
     """Read a run written by ``save_run``."""
     with np.load(path) as arrays:
-        history = nn.History(**{k: arrays[k] for k in nn.History._fields if k in arrays})
+        history = nn.EpochHistory(**{k: arrays[k] for k in nn.EpochHistory._fields if k in arrays})
         snapshots = {k: arrays[k] for k in arrays.files if k[0] in "Wb" and k[1:].isdigit()}
         order = arrays["order"] if "order" in arrays else None
         settings = json.loads(str(arrays["settings"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .datasets import PlaneData
-from .runs import Run, parameter_count
+from .runs import Run, load_run, parameter_count
 
 
 def data_summary(data: PlaneData) -> dict:
@@ -66,7 +66,6 @@ def plane_metrics(
     ``depth``, its ``shallow`` and ``deep`` runs'; each with its dataset's ``dataset``
     (name), ``key``, classes and points. ``run_files`` are the runs' files, in the order of
     ``runs``."""
-    from .runs import load_run
 
     files = iter(run_files)
     summaries: dict[str, dict] = {}

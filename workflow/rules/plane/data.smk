@@ -5,8 +5,11 @@
 # them: its datasets, the runs on each, each figure's datasets.
 PLANE = config["plane"]
 PLANE_PLAN = PREPARED.plane
-# Its code: the layer library, the part's own modules (and part two's stratified split).
-PLANE_CODE = PART_CODE["plane"] = package_code("nn", "digits", "plane")
+# Its code: the layer library, the part's own modules, and part two's stratified split
+# (its module alone: part two's training code is none of part three's).
+PLANE_CODE = PART_CODE["plane"] = package_code("nn", "plane") + [
+    PACKAGE / "digits" / module for module in ("__init__.py", "data.py", "idx.py")
+]
 # The datasets by the role they play in the figures and the pages (the reader's points
 # play every role): the main run's, the capacity runs' and the depth runs'.
 PLANE_ROLES = {
