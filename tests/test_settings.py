@@ -7,6 +7,7 @@ import copy
 
 import pytest
 
+from harness.points_cases import REFUSED, write_case
 from harness.settings_files import SCHEMA, shipped_config
 from scratchnet.explore.replay import TRAINING_SET
 from scratchnet.settings import (
@@ -180,3 +181,13 @@ def test_a_training_set_of_one_class_is_refused_but_a_validation_set_may_be(tmp_
         "both classes, 0 (vertical) and 1 (horizontal) (config train_csv)"
     )
     prepare(config_with(valid_1_csv=str(path)), SCHEMA)
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=[case["name"] for case in REFUSED])
+def test_a_refused_points_file_stops_the_settings_with_its_line_naming_the_key(tmp_path, case):
+    # Every case of the shared table; tests/workflow/test_plane_own_points.py gives three
+    # of them to the workflow, which prints this line and runs no job.
+    path = write_case(tmp_path, case)
+    with pytest.raises(SettingsProblem) as refused:
+        prepare(config_with(plane={"csv": str(path)}), SCHEMA)
+    assert str(refused.value) == f"error: {case['message'].format(file=path)} (config plane.csv)"

@@ -4,7 +4,6 @@ light enough to run while the workflow parses."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -12,19 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from harness.points_cases import CASES, write_case
 from scratchnet.plane.csv_points import PointsError, check_points_file, read_points
 from scratchnet.user_errors import InputProblem
-
-CASES = json.loads(Path(__file__).with_name("csv_cases.json").read_text())["cases"]
-
-
-def write_case(folder: Path, case: dict) -> Path:
-    """The case's file in ``folder`` (not written when its lines are null)."""
-    path = folder / "points.csv"
-    if case["lines"] is not None:
-        text = "".join(f"{line}\n" * times for line, times in case["lines"])
-        path.write_text(text, encoding="utf-8", newline="")
-    return path
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])

@@ -4,18 +4,17 @@ check words it: every line of its table is a line of the shared cases
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
+from harness.points_cases import CASES
 from scratchnet.plane.datasets import read_dataset
 from scratchnet.user_errors import InputProblem
 
 HERE = Path(__file__).parent
 PAGE = HERE.parents[1] / "docs" / "plane" / "your-data.md"
-CASES = json.loads((HERE / "csv_cases.json").read_text())["cases"]
 FILE = "my-points.csv"
 # A table row of the page: | what the file does | `the line` |
 ROW = re.compile(r"^\| [^|`]+ \| `(?P<line>[^`]+)` \|$", re.M)

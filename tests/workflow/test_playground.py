@@ -12,11 +12,11 @@ from elsewhere (the open_page fixture)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from harness.points_cases import CASES, case_text
 from scratchnet.figures.plane.panels import shaded
 from scratchnet.nn.modules import softmax
 from scratchnet.plane.runs import load_run
@@ -24,8 +24,6 @@ from scratchnet.plane.runs import load_run
 pytestmark = pytest.mark.e2e
 
 PLAYGROUND = "explore/playground/"
-CASES_FILE = Path(__file__).resolve().parents[1] / "plane" / "csv_cases.json"
-CASES = json.loads(CASES_FILE.read_text())["cases"]
 RTOL = ATOL = 1e-9
 
 
@@ -208,11 +206,6 @@ def test_a_link_holds_the_whole_state_and_gives_the_same_numbers(open_page, serv
     assert page_numbers(fresh) == page_numbers(again)
 
 
-def case_file(case: dict) -> bytes:
-    """The case's file as tests/plane/test_plane_csv_points.py writes it."""
-    return "".join(f"{line}\n" * times for line, times in case["lines"]).encode()
-
-
 def choose_file(page, content: bytes, name: str = "points.csv") -> str:
     """Give the page a file of ``content`` and wait for what it says of it."""
     page.evaluate("document.querySelector('#playground-file-status').textContent = ''")
@@ -229,7 +222,7 @@ def test_a_readers_file_gets_pythons_sentence_for_every_case_of_the_table(open_p
     # The browser reads only a file the reader picked: no file to be missing.
     assert [case["name"] for case in CASES if case["lines"] is None] == ["a file that is not there"]
     for case in (case for case in CASES if case["lines"] is not None):
-        said = choose_file(page, case_file(case))
+        said = choose_file(page, case_text(case).encode())
         if case["message"] is None:
             n = sum(times for _, times in case["lines"][1:])
             assert said.startswith(f"points.csv: {n} points, "), case["name"]
@@ -248,7 +241,7 @@ def test_a_link_to_a_run_on_a_readers_file_asks_for_the_file_again(open_page, se
     assert "your file mine.csv, which no link can carry" in page.inner_text("#playground-status")
     assert page.url == f"{server}{PLAYGROUND}{link}"  # the link stays as it was
     good = next(case for case in CASES if case["name"] == "two classes of ten points")
-    choose_file(page, case_file(good), name="mine.csv")
+    choose_file(page, case_text(good).encode(), name="mine.csv")
     assert page.get_attribute("#playground", "data-epoch") == "25"
     assert page.inner_text("#playground-summary").startswith("mine.csv, epoch 25:")
     assert page.url == f"{server}{PLAYGROUND}{link}"
