@@ -13,25 +13,8 @@ import numpy as np
 from sklearn.datasets import make_moons
 
 from scratchnet import nn
-from scratchnet.nn.modules import Module, checked_backward
 
-
-class LocalTanh(Module):
-    """y = tanh(x), elementwise, as scratchnet.nn.Tanh is specified (being added to the
-    library as these tests are written): used only where the library has none."""
-
-    def forward(self, x: np.ndarray) -> np.ndarray:
-        self._y = np.tanh(x)
-        return self._y
-
-    @checked_backward
-    def backward(self, grad_out: np.ndarray, *, input_grad: bool = True) -> np.ndarray:
-        """grad_in = grad_out * (1 - y^2)"""
-        return grad_out * (1 - self._y**2)
-
-
-Tanh = getattr(nn, "Tanh", LocalTanh)
-ACTIVATIONS = {"relu": nn.ReLU, "tanh": Tanh, "sigmoid": nn.Sigmoid}
+ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
 
 
 def moons(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:

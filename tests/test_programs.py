@@ -29,7 +29,7 @@ from test_ci import readme_commands
 
 TESTS = REPO / "tests"
 # The tests' code, and what they share with the benchmarks (harness/: Chromium's path).
-TEST_CODE = (TESTS, REPO / "harness")
+TEST_CODE = (TESTS, REPO / "harness", REPO / "bench")  # bench: the tests run it too
 SLURM_CLUSTER = REPO / ".ci" / "slurm-cluster"
 # The programs on the PATH, of those the tests run, that each Debian package the README's
 # commands install puts there (Debian 12: `dpkg -L <package>`).

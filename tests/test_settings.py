@@ -64,7 +64,7 @@ def test_numbers_given_as_text_are_typed_before_anything_reads_them():
 def test_the_replay_runs_are_the_tutorials_then_each_changed_by_its_seed_or_lr():
     config = config_with(explore={"runs": [{"name": "a", "seed": 3}, {"name": "b", "lr": 0.5}]})
     runs = prepare(config, SCHEMA).replay_runs
-    tutorial = {"hidden": 6, "lr": 0.01, "iterations": 200, "seed": 7}
+    tutorial = {key: CONFIG[key] for key in ("hidden", "lr", "iterations", "seed")}
     assert list(runs) == [DEFAULT_RUN, "a", "b"]
     assert runs == {
         DEFAULT_RUN: tutorial,

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from harness.chromium import PAGE_MODULES
-from harness.stack_runs import LocalTanh, Tanh, blobs, layer_list, reference_run, stack
+from harness.stack_runs import blobs, layer_list, reference_run, stack
 from scratchnet import nn
 
 
@@ -39,19 +39,6 @@ def test_a_full_batch_run_exports_no_order_and_a_loss_per_epoch():
     run, _ = reference_run([2, 4, 3], "relu", blobs(30, 0), epochs=3, lr=0.1)
     assert run["orders"] is None and run["batch_size"] is None
     assert len(run["loss"]) == len(run["accuracy"]) == 4
-
-
-def test_the_tanh_of_the_runs_is_the_specified_module():
-    rng = np.random.default_rng(0)
-    x, grad_out = rng.standard_normal((5, 4)), rng.standard_normal((5, 4))
-    layer = Tanh()
-    y = layer(x)
-    np.testing.assert_array_equal(y, np.tanh(x))
-    np.testing.assert_array_equal(layer.backward(grad_out), grad_out * (1 - np.tanh(x) ** 2))
-    if Tanh is not LocalTanh:  # the library has its own: the local copy must agree with it
-        local = LocalTanh()
-        np.testing.assert_array_equal(local(x), y)
-        np.testing.assert_array_equal(local.backward(grad_out), layer.backward(grad_out))
 
 
 MATHS_MODULES = ["matrix.js", "stack.js", "random.js"]

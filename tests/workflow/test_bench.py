@@ -48,13 +48,7 @@ def test_quick_training_benchmark_prints_its_tables():
 
 def test_quick_plane_benchmark_sums_the_parts_jobs():
     """Part three built alone in a fresh copy; every job's CPU seconds from its benchmark."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.plane", "--quick"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_quick("plane")
     rows = [line for line in result.stdout.splitlines() if line.startswith("| train_plane_run_")]
     assert len(rows) == 9  # moons 1, circles 2, XOR 2, spiral 2, capacity 2 (quick widths)
     assert "| part three's jobs, CPU s summed |" in result.stdout

@@ -4,7 +4,7 @@ relative 1e-9 and the final parameters to an absolute 1e-9, for a ReLU network o
 set, a two-hidden-layer tanh one, and mini-batches in the order numpy drew them. Also its
 forward pass over a grid (numpy's), the loss's sums (numpy's bit for bit), the page's own
 random numbers, and the drawing of a grid into pixels. The modules run in a page of their
-own (tests/chromium.py's harness): no site build is needed."""
+own (harness/chromium.py's): no site build is needed."""
 
 from __future__ import annotations
 

@@ -185,7 +185,7 @@ def test_builds_are_byte_identical_across_runs_and_core_counts(tmp_path):
 def test_python_is_lint_and_format_clean():
     ruff = shutil.which("ruff", path=sysconfig.get_path("scripts"))  # this venv's
     assert ruff, "ruff is installed by the [test] extra"
-    paths = ["src", "tests", "bench", "workflow/scripts"]
+    paths = ["src", "tests", "harness", "bench", "workflow/scripts"]
     for command in ([ruff, "check", *paths], [ruff, "format", "--check", *paths]):
         result = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
