@@ -51,7 +51,12 @@ def read_site_config(config_file: str | Path) -> dict:
 
 def declared_parts(config_file: str | Path) -> dict[str, DeclaredPart]:
     """Every part ``config_file`` (mkdocs.yml) declares, in order: key -> part."""
-    extra = read_site_config(config_file).get("extra") or {}
+    return parts_in(read_site_config(config_file), config_file)
+
+
+def parts_in(site: dict, config_file: str | Path) -> dict[str, DeclaredPart]:
+    """Every part the site's config ``site`` (``config_file`` read) declares, in order."""
+    extra = site.get("extra") or {}
     parts = extra.get("parts")
     if not isinstance(parts, dict) or not parts:
         raise PartDeclarationError(f"{config_file}: extra.parts declares no part")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from scratchnet.docsite.run_numbers import fill_numbers, load_sources
-from scratchnet.tutorial_parts import DeclaredPart, declared_parts, read_site_config
+from scratchnet.tutorial_parts import DeclaredPart, parts_in, read_site_config
 from scratchnet.user_errors import InputProblem
 
 QUOTING_EXTENSION = "scratchnet.docsite.run_numbers"
@@ -58,9 +58,12 @@ def read_part(config_file: str | Path, name: str, pages_dir: str | Path | None =
     """The part ``name`` (its key in ``extra.parts``) of the site ``config_file``
     (mkdocs.yml); its pages are read from ``pages_dir``, docs/ beside the config by
     default."""
-    config_file = Path(config_file)
-    config = read_site_config(config_file)
-    parts = declared_parts(config_file)
+    return part_in(read_site_config(config_file), Path(config_file), name, pages_dir)
+
+
+def part_in(config: dict, config_file: Path, name: str, pages_dir: str | Path | None) -> Part:
+    """``read_part`` of the site's config ``config``, ``config_file`` already read."""
+    parts = parts_in(config, config_file)
     if name not in parts:
         raise PartError(
             f"{config_file}: extra.parts declares no part {name!r}; it declares "

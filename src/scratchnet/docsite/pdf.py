@@ -23,7 +23,7 @@ import typst
 
 from scratchnet.atomic import written_atomically
 from scratchnet.docsite.pandoc_text import pandoc_page
-from scratchnet.docsite.parts import SNIPPETS_EXTENSION, Part, extension_config, read_part
+from scratchnet.docsite.parts import SNIPPETS_EXTENSION, Part, extension_config, part_in
 from scratchnet.docsite.run_numbers import fill_numbers
 from scratchnet.tutorial_parts import read_site_config
 from scratchnet.user_errors import InputProblem
@@ -81,7 +81,7 @@ def part_pdf(
         raise PdfError(f"config pdf_paper: {paper!r}; expected one of {', '.join(PAPERS)}")
     config_file = Path(config_file)
     config = read_site_config(config_file)
-    pages = read_part(config_file, part, pages_dir)
+    pages = part_in(config, config_file, part, pages_dir)
     body = to_typst(part_markdown(pages, config, config_file), site_url, pages.pages_dir)
     facts = title_page(pages, config, config_file)
     facts |= {"paper": paper, "address": site_url, "margin": MARGIN_MM}
