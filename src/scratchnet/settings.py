@@ -34,14 +34,22 @@ class PlanePlan:
     """Part three's jobs, from its settings (``scratchnet.plane.plan``): ``datasets``
     made (the tutorial's four and the capacity's moons, or "csv", the reader's points),
     ``runs`` (dataset -> run -> its settings), ``compared`` (the "dataset/run" keys held
-    to scikit-learn), ``figures`` (each figure's datasets: figure -> list) and ``main``
-    (the main run's dataset)."""
+    to scikit-learn), ``figures`` (each figure's datasets: figure -> list), ``roles``
+    (the dataset of the main run, of the capacity runs and of the depth runs: role ->
+    dataset; the reader's points play every role) and ``playground_batches`` (the
+    mini-batch run the playground page is held to: dataset, run)."""
 
     datasets: list[str]
     runs: dict[str, dict[str, dict]]
     compared: list[str]
     figures: dict[str, list[str]]
-    main: str
+    roles: dict[str, str]
+    playground_batches: tuple[str, str]
+
+    @property
+    def main(self) -> str:
+        """The main run's dataset."""
+        return self.roles["main"]
 
 
 @dataclass(frozen=True)
@@ -127,7 +135,8 @@ def plane_plan(plane: dict) -> PlanePlan:
         if run in plan.COMPARED
     ]
     (main,) = figures["boundary"]
-    return PlanePlan(datasets, runs, compared, figures, main)
+    roles = {"main": main, "capacity": figures["capacity"][0], "depth": figures["depth"][0]}
+    return PlanePlan(datasets, runs, compared, figures, roles, plan.playground_batches(plane))
 
 
 def check_user_files(config: dict) -> None:
@@ -135,8 +144,8 @@ def check_user_files(config: dict) -> None:
     job runs: one line naming the file, the row and the problem, and the config key.
     Part one's CSVs (3x3 images) and part three's points (at most 10,000 rows) are read
     whole as their jobs will read them; MNIST's folder is only looked in (its files are
-    read by the first job). A training set needs both
-    classes (a validation set of one class is fine)."""
+    read by the first job). A training set needs both classes (a validation set of one
+    class is fine)."""
     from .digits.idx import find_mnist
     from .lines.datasets import CLASS_NAMES, read_csv
 

@@ -53,3 +53,13 @@ def test_the_readers_points_replace_every_dataset(plane, csv):
 def test_an_unknown_run_is_an_error():
     with pytest.raises(ValueError, match="no plane run 'wide'"):
         plan.run_settings({}, "wide")
+
+
+@pytest.mark.parametrize(
+    "widths, chosen", [([1, 2, 3, 4, 8, 32], "width-8"), ([1, 6, 12], "width-6")]
+)
+def test_the_playgrounds_mini_batch_run_is_a_capacity_run_near_8_wide(plane, widths, chosen):
+    settings = {**plane, "capacity": {**plane["capacity"], "widths": widths}}
+    dataset, run = plan.playground_batches(settings)
+    assert (dataset, run) == (plan.figure_datasets(settings, "capacity")[0], chosen)
+    assert run in plan.runs(settings, dataset)

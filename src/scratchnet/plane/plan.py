@@ -59,6 +59,13 @@ def figure_datasets(plane: dict, figure: str) -> list[str]:
     return [READER] if reader_file(plane) else FIGURES[figure]
 
 
+def playground_batches(plane: dict) -> tuple[str, str]:
+    """The mini-batch run the playground page is held to (dataset, run): the capacity
+    run nearest 8 units wide, as the page's networks are of 1 to 16 units a layer."""
+    width = min(plane["capacity"]["widths"], key=lambda width: abs(width - 8))
+    return figure_datasets(plane, "capacity")[0], f"width-{width}"
+
+
 def run_settings(plane: dict, run: str) -> dict:
     """The settings of ``run`` (``runs.SETTINGS``) from the ``plane`` block."""
     block = plane[settings_block(run)]

@@ -33,10 +33,8 @@ PLAYGROUND_CODE = (
     + figure_code("lines", "training_animation")
     + figure_code("plane", "panels", "units", "animation")
 )
-# The playground's mini-batch run: the capacity run nearest 8 units wide (the page's
-# networks are of 1 to 16 units a layer).
-PLAYGROUND_BATCHES = PLANE_PLAN.figures["capacity"][0]
-PLAYGROUND_WIDTH = min(PLANE["capacity"]["widths"], key=lambda width: abs(width - 8))
+# The playground's mini-batch run (its dataset, its run).
+PLAYGROUND_BATCHES, PLAYGROUND_BATCHES_RUN = PLANE_PLAN.playground_batches
 
 
 # Where each replay run's history.npz and run.json are saved.
@@ -117,7 +115,7 @@ rule export_playground:
     input:
         data=expand("results/plane/data/{dataset}.npz", dataset=PLANE_PLAN.datasets),
         main=f"results/plane/runs/{PLANE_PLAN.main}/network.npz",
-        batches=f"results/plane/runs/{PLAYGROUND_BATCHES}/width-{PLAYGROUND_WIDTH}.npz",
+        batches=f"results/plane/runs/{PLAYGROUND_BATCHES}/{PLAYGROUND_BATCHES_RUN}.npz",
         code=PLAYGROUND_CODE,
     output:
         index=EXPLORE_DATA / "playground" / "index.json",

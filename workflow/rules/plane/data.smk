@@ -12,11 +12,7 @@ PLANE_CODE = PART_CODE["plane"] = package_code("nn", "plane") + [
 ]
 # The datasets by the role they play in the figures and the pages (the reader's points
 # play every role): the main run's, the capacity runs' and the depth runs'.
-PLANE_ROLES = {
-    "main": PLANE_PLAN.main,
-    "capacity": PLANE_PLAN.figures["capacity"][0],
-    "depth": PLANE_PLAN.figures["depth"][0],
-}
+PLANE_ROLES = PLANE_PLAN.roles
 
 
 # Every dataset in one job (scikit-learn, which draws two of them, is slow to import),
