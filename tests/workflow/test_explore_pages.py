@@ -360,6 +360,22 @@ def test_the_formula_of_a_cell_reached_by_keyboard_is_in_sight(open_page, width)
         assert len(places) == 1 and places.pop()[0] == "replay-details"
 
 
+def test_hiding_the_backward_pass_drops_its_cell_and_brings_the_explainer_home(open_page):
+    """On a phone the explainer follows the cell explored into the backward view; hiding
+    that view must not hide the explainer with it (nor explain a cell no longer shown)."""
+    page = ready(open_page(REPLAY + "#iteration=68", 390))
+    page.click("#replay-show-backward")
+    page.click("#replay-dz2")
+    assert page.inner_text("#replay-cell-name").startswith("dz2[")
+    assert page.evaluate("document.querySelector('.replay-side').closest('#replay-backward-view')")
+    page.click("#replay-show-backward")
+    assert page.is_hidden("#replay-backward-view")
+    side = ".replay-side"
+    assert page.evaluate(f"document.querySelector('{side}').checkVisibility()")
+    assert not page.evaluate(f"document.querySelector('{side}').closest('[hidden]')")
+    assert page.locator("#replay-cell-name").count() == 0  # how to pick a cell, instead
+
+
 # state.js in a page of the site, with a table like the one part three's playground will
 # declare: a choice, numbers, a range that depends on another property, text, and a list
 # of placed points (x, y, class) written with 2 decimals.

@@ -177,6 +177,12 @@ async function main(root) {
   });
   ui.backward.toggle.addEventListener("click", () => {
     toggleBackwardView(ui.backward);
+    // A hidden view's cell is neither explained nor kept (the explainer would follow it).
+    if (ui.backward.section.hidden) {
+      const inView = (at) => at !== null && at.name in ui.backward.canvases;
+      if (inView(cells.selected)) cells.selected = null;
+      if (inView(cells.pointed)) cells.pointed = cells.selected;
+    }
     render();
   });
 
