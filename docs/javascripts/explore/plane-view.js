@@ -170,16 +170,17 @@ export function sayCursor(view, done, placedClass) {
 }
 
 /**
- * Follow the pointer and the keys on the plane. The cursor follows the pointer, and
- * moves a step (a twentieth of the plane) per arrow key. While placing (view.placing), a
- * click or a tap places a point where it lands, or removes the point it lands on; Enter
- * or Space places one at the cursor, Delete or Backspace removes the one nearest it
- * within a step.
+ * Follow the pointer and the keys on the plane. The cursor follows the pointer (unseen),
+ * and moves a step (a twentieth of the plane) per arrow key (drawn). While placing
+ * (view.placing), a click or a tap places a point where it lands, or removes the point it
+ * lands on; Enter or Space places one at the cursor, Delete or Backspace removes the one
+ * nearest it within a step.
  * @param {object} view
  * @param {{box: function(): import("./playground-data.js").Box,
- *   placed: function(): {x: number, y: number}[], onCursor: function(): void,
+ *   placed: function(): {x: number, y: number}[], onCursor: function(boolean): void,
  *   onPlace: function(number, number): void, onRemove: function(number): void}} how
- *   box: the plane's; placed: the points placed; onCursor: the cursor moved
+ *   box: the plane's; placed: the points placed; onCursor(redraw): the cursor moved or
+ *   was shown or hidden, redraw: whether it is or was drawn (the points canvas changes)
  */
 export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
   const canvas = view.points;
@@ -188,13 +189,19 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
     const [px, py] = [event.clientX - rect.left, event.clientY - rect.top];
     return { px, py, size: rect.width, ...scales(box(), rect.width) };
   };
-  const moveTo = (x, y) => {
+  /** Show the cursor or not; whether it is or was drawn. */
+  const show = (on) => {
+    const was = view.showCursor;
+    view.showCursor = on;
+    return was || on;
+  };
+  const moveTo = (x, y, redraw) => {
     const b = box();
     view.cursor = {
       x: Math.min(b.xmax, Math.max(b.xmin, x)),
       y: Math.min(b.ymax, Math.max(b.ymin, y)),
     };
-    onCursor();
+    onCursor(redraw);
   };
   /** The placed point nearest (px, py), if within `reach` CSS pixels: its index, or -1. */
   const nearest = (px, py, reach, toPixel) => {
@@ -208,8 +215,7 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
   };
   canvas.addEventListener("pointermove", (event) => {
     const { px, py, toPlane } = where(event);
-    view.showCursor = false;
-    moveTo(...toPlane(px, py));
+    moveTo(...toPlane(px, py), show(false));
   });
   canvas.addEventListener("pointerdown", (event) => {
     if (!view.placing) return;
@@ -225,8 +231,7 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
     const step = [(b.xmax - b.xmin) / STEPS, (b.ymax - b.ymin) / STEPS];
     if (isArrow(event.key)) {
       const [dx, dy] = ARROWS[event.key];
-      view.showCursor = true;
-      moveTo(view.cursor.x + dx * step[0], view.cursor.y + dy * step[1]);
+      moveTo(view.cursor.x + dx * step[0], view.cursor.y + dy * step[1], show(true));
     } else if (view.placing && PLACE_KEYS.has(event.key)) {
       view.showCursor = true;
       onPlace(view.cursor.x, view.cursor.y);
@@ -241,12 +246,6 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
     }
     event.preventDefault();
   });
-  canvas.addEventListener("focus", () => {
-    view.showCursor = canvas.matches(":focus-visible");
-    onCursor();
-  });
-  canvas.addEventListener("blur", () => {
-    view.showCursor = false;
-    onCursor();
-  });
+  canvas.addEventListener("focus", () => onCursor(show(canvas.matches(":focus-visible"))));
+  canvas.addEventListener("blur", () => onCursor(show(false)));
 }

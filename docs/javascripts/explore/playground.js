@@ -216,8 +216,8 @@ async function main(root) {
   watchPlane(plane, {
     box: () => shown?.box ?? PLACED_BOX,
     placed: () => (state.data === "points" ? state.points : []),
-    onCursor: () => {
-      drawShownPoints();
+    onCursor: (redraw) => {
+      if (redraw) drawShownPoints(); // the pointer's cursor is not drawn: nothing changed
       describeCursor();
       if (run && ui.units.selected) selectUnit(ui.units.selected);
     },
