@@ -1,5 +1,7 @@
 // The playground's link: its table of properties for state.js, so a link holds the whole
-// state of the page, in at most LONGEST_LINK characters:
+// state of the page, in under 2,000 characters by the table's bounds (at most MOST_PLACED
+// points of two decimals, or instead a file's name, 255 bytes at most on the reader's
+// system; every other property a bounded number or a choice):
 //   #data=circles&hidden=4;4&activation=relu&lr=0.1&batch=10&seed=7&epoch=120
 //   #data=points&points=0.5,-0.25,1;-0.3,0.4,0&hidden=8&seed=1
 // data: an exported dataset, "file" (a reader's points file, named by file=, which the
