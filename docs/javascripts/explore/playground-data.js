@@ -23,15 +23,25 @@ export const PLACED_CLASSES = 4;
 export const PLACED_BOX = { xmin: -1, xmax: 1, ymin: -1, ymax: 1 };
 
 /**
- * A split of n points (x1, x2 row by row) standardised with `mean` and `std`: each
- * coordinate (p - mean) / std, the same operations as numpy's, so the same bits.
+ * Points (x1, x2 row by row) as the network sees them: each coordinate (p - mean) / std,
+ * the same operations as numpy's, so the same bits.
+ * @param {ArrayLike<number>} points (n * 2,)
+ * @param {{mean: ArrayLike<number>, std: ArrayLike<number>}} scaling (2,) each
+ * @returns {Float64Array} (n * 2,)
+ */
+export function standardised(points, { mean, std }) {
+  return Float64Array.from(points, (value, k) => (value - mean[k % 2]) / std[k % 2]);
+}
+
+/**
+ * A split of n points (x1, x2 row by row), standardised with `mean` and `std`.
  * @param {Float64Array} points (n * 2,)
  * @param {ArrayLike<number>} labels (n,)
  * @returns {Split}
  */
 function split(points, labels, mean, std) {
   const n = labels.length;
-  const x = Float64Array.from(points, (value, k) => (value - mean[k % 2]) / std[k % 2]);
+  const x = standardised(points, { mean, std });
   return { points: matrix(n, 2, points), x: matrix(n, 2, x), labels: Uint8Array.from(labels) };
 }
 

@@ -7,6 +7,7 @@
 // generator. The maths is stack.js's; nothing here knows the page.
 
 import { matrix } from "./matrix.js";
+import { standardised } from "./playground-data.js";
 import { Random } from "./random.js";
 import {
   TrainingDiverged,
@@ -115,9 +116,7 @@ export class PlaygroundRun {
    *   then each layer's output (1, width)
    */
   at(x1, x2) {
-    const { mean, std } = this.data;
-    const point = Float64Array.from([(x1 - mean[0]) / std[0], (x2 - mean[1]) / std[1]]);
-    return forward(this.model, matrix(1, 2, point));
+    return forward(this.model, matrix(1, 2, standardised([x1, x2], this.data)));
   }
 }
 
