@@ -9,7 +9,7 @@
 import { element } from "./dom.js";
 import { percent } from "./format.js";
 import { colourBytes, paintClasses } from "./gridimage.js";
-import { isArrow } from "./keys.js";
+import { MOVES, isArrow } from "./keys.js";
 
 export const GRID = 100; // points per side of the boundary's grid
 const STEPS = 20; // cursor steps across the plane
@@ -19,8 +19,6 @@ const RADIUS = 4;
 const PLACED_RADIUS = 6;
 const REACH = 10; // how near (CSS pixels) a click must be to a point to remove it
 const PLACE_KEYS = new Set(["Enter", " "]);
-// A cursor step per arrow key, in the plane's directions (up is x2 growing).
-const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 const REMOVE_KEYS = new Set(["Delete", "Backspace"]);
 
 /** The view's elements. */
@@ -230,8 +228,8 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
     const b = box();
     const step = [(b.xmax - b.xmin) / STEPS, (b.ymax - b.ymin) / STEPS];
     if (isArrow(event.key)) {
-      const [dx, dy] = ARROWS[event.key];
-      moveTo(view.cursor.x + dx * step[0], view.cursor.y + dy * step[1], show(true));
+      const [down, right] = MOVES[event.key]; // up the screen is x2 growing
+      moveTo(view.cursor.x + right * step[0], view.cursor.y - down * step[1], show(true));
     } else if (view.placing && PLACE_KEYS.has(event.key)) {
       view.showCursor = true;
       onPlace(view.cursor.x, view.cursor.y);
