@@ -210,12 +210,11 @@ export function datasetFor(state, { datasets, file, index }) {
 
 /**
  * A run numpy saved, to start from: its settings, the model it started from
- * (stack.js's modelFrom takes it), numpy's history and final parameters, and for
+ * (stack.js's modelFrom takes it), numpy's history, and for
  * mini-batches the order each epoch took the points in.
  * @typedef {{name: string, dataset: string, settings: {hidden: number[],
  *   activation: string, lr: number, batch_size: number | null, epochs: number},
- *   initial: object[], final: Object<string, {values: Float64Array, shape: number[]}>,
- *   history: Object<string, Float64Array>, orders: Uint16Array[]}} SavedRun
+ *   initial: object[], history: Object<string, Float64Array>, orders: Uint16Array[]}} SavedRun
  *   initial: the layers (each Linear's W and b, each activation by name); history: loss,
  *   accuracy, val_loss, val_accuracy (epochs + 1,); orders: (n,) per epoch, as many as
  *   were exported
@@ -236,7 +235,6 @@ export function savedRun(entry, arrays) {
     const [W, b] = ["W", "b"].map((p) => arrays[`${name}.initial.${p}${k}`]);
     initial.push({ kind: "linear", W, b });
   }
-  const final = Object.fromEntries(parameters.map((p) => [p, arrays[`${name}.final.${p}`]]));
   const history = Object.fromEntries(
     ["loss", "accuracy", "val_loss", "val_accuracy"].map((h) => [h, arrays[`${name}.${h}`].values]),
   );
@@ -246,7 +244,7 @@ export function savedRun(entry, arrays) {
     const n = shape[1];
     for (let e = 0; e < shape[0]; e += 1) orders.push(values.subarray(e * n, (e + 1) * n));
   }
-  return { name, dataset: entry.dataset, settings, initial, final, history, orders };
+  return { name, dataset: entry.dataset, settings, initial, history, orders };
 }
 
 /**
