@@ -8,7 +8,7 @@
 
 import { element } from "./dom.js";
 import { percent } from "./format.js";
-import { colourBytes, paintClasses } from "./gridimage.js";
+import { paintClasses } from "./gridimage.js";
 import { MOVES, isArrow } from "./keys.js";
 
 export const GRID = 100; // points per side of the boundary's grid
@@ -59,9 +59,6 @@ export function drawBoundary(view, grid, tables) {
   paintClasses(view.image, grid.classes, grid.probability, tables);
   view.boundary.getContext("2d").putImageData(view.image, 0, 0);
 }
-
-/** Each class's shades as bytes for drawBoundary, from the export's colours. */
-export const shadeTables = (colours, classes) => colours.classes.slice(0, classes).map(colourBytes);
 
 /** Where a point in the data's units is on the canvas, in CSS pixels, and back. */
 function scales(box, size) {

@@ -36,7 +36,7 @@ const MOST_SEED = 2 ** 32 - 1; // random.js's seeds: 32 bits
  * @param {{datasets: {name: string}[], main: string, runs: {settings: object}[],
  *   limits: {layers: number, units: number}}} index the main run first in runs
  * @returns {{read: function(string): {state: PlaygroundState, notes: string[]},
- *   write: function(PlaygroundState): string, isMainRun: function(PlaygroundState): boolean}}
+ *   write: function(PlaygroundState): string}}
  *   read a hash into a state, noting what it could not use; write one into the address
  *   (returning it)
  */
@@ -109,5 +109,5 @@ export function playgroundLink(index) {
       points: state.data === "points" ? state.points : [],
       hidden: state.hidden.map((width) => ({ units: width })),
     });
-  return { read, write, isMainRun };
+  return { read, write };
 }
