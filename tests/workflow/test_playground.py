@@ -210,7 +210,8 @@ def test_a_link_holds_the_whole_state_and_gives_the_same_numbers(open_page, serv
 
 # The page's own link (playground-link.js) written for a state, with its bounds.
 LINK_IN_PAGE = """async ({ index, state }) => {
-  const load = (name) => import(new URL(`javascripts/explore/${name}`, document.baseURI));
+  const base = new URL("../../javascripts/explore/", window.location.href);
+  const load = (name) => import(new URL(name, base));
   const { MOST_EPOCHS, MOST_PLACED, playgroundLink } = await load("playground-link.js");
   const { ACTIVATIONS } = await load("stack.js");
   const { PLACED_CLASSES } = await load("playground-data.js");
