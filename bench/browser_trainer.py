@@ -64,7 +64,7 @@ TIME_IN_PAGE = """async ({ iterations, repeats }) => {
   const base = new URL("../../javascripts/explore/", window.location.href);
   const { loadArrays, loadJson } = await import(new URL("data.js", base));
   const { Experiment } = await import(new URL("experiment.js", base));
-  const { matrix } = await import(new URL("train.js", base));
+  const { matrix } = await import(new URL("matrix.js", base));
   const indexUrl = new URL("../data/replay/index.json", window.location.href);
   const index = await loadJson(indexUrl);
   const run = index.runs[0];

@@ -36,7 +36,7 @@
     var sections = nav.querySelectorAll(".md-nav__item--nested.md-nav__item--active > .md-nav");
     var panel = sections.length ? sections[sections.length - 1] : nav;
     return Array.from(panel.querySelectorAll("a[href]")).find(function (link) {
-      return link.checkVisibility();
+      return link.getClientRects().length > 0; // laid out (checkVisibility: Safari 17.4+)
     });
   }
 

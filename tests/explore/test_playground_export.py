@@ -1,5 +1,5 @@
 """The playground page's export: every dataset with what standardises it and the box
-the figures show, two saved runs (initial and final parameters, numpy's history, a
+the figures show, two saved runs (initial parameters, numpy's history, a
 mini-batch run's order) exactly as the pipeline saved them, the figures' colours and the
 rules of a reader's file; small, the same bytes twice, and a wrong file refused."""
 
@@ -96,7 +96,7 @@ def test_each_dataset_is_exported_with_its_standardisation_and_the_figures_box(e
         }
 
 
-def test_each_run_holds_numpys_start_end_history_and_order(exported):
+def test_each_run_holds_numpys_start_history_and_order(exported):
     out, _, runs, index = exported
     arrays = read_back(out / "playground.bin", index["data"])
     for entry in index["runs"]:
@@ -105,7 +105,6 @@ def test_each_run_holds_numpys_start_end_history_and_order(exported):
         assert entry["parameters"] == list(run.snapshots)
         for name, snapshots in run.snapshots.items():
             np.testing.assert_array_equal(arrays[f"{entry['name']}.initial.{name}"], snapshots[0])
-            np.testing.assert_array_equal(arrays[f"{entry['name']}.final.{name}"], snapshots[-1])
         for name in ("loss", "accuracy", "val_loss", "val_accuracy"):
             np.testing.assert_array_equal(
                 arrays[f"{entry['name']}.{name}"], getattr(run.history, name)

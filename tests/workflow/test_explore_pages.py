@@ -360,11 +360,27 @@ def test_the_formula_of_a_cell_reached_by_keyboard_is_in_sight(open_page, width)
         assert len(places) == 1 and places.pop()[0] == "replay-details"
 
 
+def test_hiding_the_backward_pass_drops_its_cell_and_brings_the_explainer_home(open_page):
+    """On a phone the explainer follows the cell explored into the backward view; hiding
+    that view must not hide the explainer with it (nor explain a cell no longer shown)."""
+    page = ready(open_page(REPLAY + "#iteration=68", 390))
+    page.click("#replay-show-backward")
+    page.click("#replay-dz2")
+    assert page.inner_text("#replay-cell-name").startswith("dz2[")
+    assert page.evaluate("document.querySelector('.replay-side').closest('#replay-backward-view')")
+    page.click("#replay-show-backward")
+    assert page.is_hidden("#replay-backward-view")
+    side = ".replay-side"
+    assert page.evaluate(f"document.querySelector('{side}').checkVisibility()")
+    assert not page.evaluate(f"document.querySelector('{side}').closest('[hidden]')")
+    assert page.locator("#replay-cell-name").count() == 0  # how to pick a cell, instead
+
+
 # state.js in a page of the site, with a table like the one part three's playground will
 # declare: a choice, numbers, a range that depends on another property, text, and a list
 # of placed points (x, y, class) written with 2 decimals.
 STATE_IN_PAGE = """async ({ hash, state }) => {
-  const { readState, writeState, LONGEST_LINK } =
+  const { readState, writeState } =
     await import(new URL("javascripts/explore/state.js", document.baseURI));
   const table = [
     { name: "data", kind: "choice", choices: ["moons", "circles", "xor"], default: "moons" },
@@ -380,7 +396,7 @@ STATE_IN_PAGE = """async ({ hash, state }) => {
   ];
   const read = readState(table, hash);
   const link = state === null ? null : writeState(table, state);
-  return { ...read, link, longest: LONGEST_LINK };
+  return { ...read, link };
 }"""
 
 DEFAULTS = {"data": "moons", "lr": 0.03, "hidden": 4, "seed": 0, "title": "", "points": []}
@@ -437,18 +453,15 @@ def test_a_state_table_notes_each_value_it_cannot_use_and_each_unknown_key(open_
         "state": {**DEFAULTS, "hidden": 5, "seed": 500},
         "notes": [],
         "link": None,
-        "longest": 2000,
     }
 
 
-def test_a_playgrounds_link_with_its_most_points_fits_the_longest_link(open_page, server):
+def test_a_list_read_keeps_its_most_items_and_notes_the_rest(open_page, server):
     page = open_page("")
-    widest = {"x": -0.99, "y": -0.99, "class": 1}  # the longest a point is written
-    state = {**DEFAULTS, "data": "circles", "lr": 0.003, "points": [widest] * 100}
-    out = state_module(page, "", state)
-    assert len(out["link"]) <= out["longest"] == 2000
+    state = {**DEFAULTS, "points": [{"x": -0.99, "y": -0.99, "class": 1}] * 100}
+    link = state_module(page, "", state)["link"]
     # One point more than the table keeps: the link reads the first 100 and says so.
-    hash_ = out["link"][len(server) :] + ";0,0,0"
+    hash_ = link[len(server) :] + ";0,0,0"
     more = state_module(page, hash_)
     assert len(more["state"]["points"]) == 100
     assert more["notes"] == ["points item 101 “0,0,0” (at most 100 items)"]

@@ -206,6 +206,48 @@ def test_a_link_holds_the_whole_state_and_gives_the_same_numbers(open_page, serv
     assert page_numbers(fresh) == page_numbers(again)
 
 
+# The page's own link (playground-link.js) written for a state, with its bounds.
+LINK_IN_PAGE = """async ({ index, state }) => {
+  const base = new URL("../../javascripts/explore/", window.location.href);
+  const load = (name) => import(new URL(name, base));
+  const { MOST_EPOCHS, MOST_PLACED, playgroundLink } = await load("playground-link.js");
+  const { ACTIVATIONS } = await load("stack.js");
+  const { PLACED_CLASSES } = await load("playground-data.js");
+  const longest = (words) => words.reduce((a, b) => (b.length > a.length ? b : a));
+  const widest = { x: -0.99, y: -0.99, class: PLACED_CLASSES - 1 }; // as long as one is written
+  const full = {
+    ...state,
+    points: Array(MOST_PLACED).fill(widest),
+    activation: longest(ACTIVATIONS),
+    epoch: MOST_EPOCHS,
+  };
+  return { link: playgroundLink(index).write(full), most: MOST_PLACED };
+}"""
+
+
+def test_the_longest_link_the_page_writes_is_under_2000_characters(open_page, index, server):
+    """Older browsers, mail and chat programs cut links past 2,000 characters; the page's
+    table keeps its links under by its bounds, at the most of everything."""
+    page = ready(open_page(PLAYGROUND))
+    layers = [index["limits"]["units"]] * index["limits"]["layers"]
+    state = {
+        "file": None,
+        "hidden": layers,
+        "lr": 1.2345678901234567e-100,  # as long as a number is written
+        "batch": 10000,
+        "seed": 2**32 - 1,
+    }
+    points = page.evaluate(LINK_IN_PAGE, {"index": index, "state": {**state, "data": "points"}})
+    assert points["link"].count(";") == points["most"] - 1 + len(layers) - 1  # all written
+    assert len(points["link"]) < 2000, len(points["link"])
+    # A file's name instead of the points: at most 255 bytes (here 2-byte letters).
+    name = "é" * 125 + ".csv"
+    state = {**state, "data": "file", "file": name}
+    on_file = page.evaluate(LINK_IN_PAGE, {"index": index, "state": state})
+    assert "file=" + "%C3%A9" * 125 in on_file["link"]
+    assert len(on_file["link"]) < 2000, len(on_file["link"])
+
+
 def choose_file(page, content: bytes, name: str = "points.csv") -> str:
     """Give the page a file of ``content`` and wait for what it says of it."""
     page.evaluate("document.querySelector('#playground-file-status').textContent = ''")

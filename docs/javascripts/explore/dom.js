@@ -1,5 +1,5 @@
 // Building the pages' elements: both browser pages make their controls and views in code,
-// and say in a note what they ignored in their link.
+// say in a note what they ignored in their link, and show a Play button's state.
 
 /**
  * A new `tag` element with `attributes` set and `children` (nodes or text) inside.
@@ -23,4 +23,14 @@ export function element(tag, attributes = {}, ...children) {
 export function showNotes(note, notes) {
   note.hidden = notes.length === 0;
   note.textContent = notes.length ? `Ignored in the link: ${notes.join("; ")}.` : "";
+}
+
+/**
+ * A Play `button` shows Pause while what it started plays.
+ * @param {HTMLButtonElement} button
+ * @param {boolean} playing
+ */
+export function showPlaying(button, playing) {
+  button.textContent = playing ? "Pause" : "Play";
+  button.setAttribute("aria-pressed", String(playing));
 }

@@ -3,7 +3,8 @@
 // back (Enter or Escape), so a keyboard sets a value as a mouse does.
 
 import { element } from "./dom.js";
-import { PARAMETERS, entry } from "./train.js";
+import { entry } from "./matrix.js";
+import { PARAMETERS } from "./train.js";
 
 /**
  * The view's elements: a label, a number box and a sentence of help.

@@ -3,7 +3,8 @@
 // learning rate of the reader's, by train.js. Iterations keep the run's count: a branch
 // at 40 shows iteration 120 after 80 of its own updates. Knows nothing of the page.
 
-import { PARAMETERS, TrainingDiverged, evaluate, matrix, train } from "./train.js";
+import { matrix } from "./matrix.js";
+import { PARAMETERS, TrainingDiverged, evaluate, train } from "./train.js";
 
 /**
  * A branch: where it starts, how it trains and what the reader changed there.

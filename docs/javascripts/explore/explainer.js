@@ -6,7 +6,7 @@
 import { element } from "./dom.js";
 import { explainCell } from "./formulas.js";
 import { drawHeatmap } from "./heatmap.js";
-import { entry } from "./train.js";
+import { entry } from "./matrix.js";
 
 // explore.css's phone layout: the matrices fill the width, one or two to a row.
 const PHONE = "(max-width: 44em)";

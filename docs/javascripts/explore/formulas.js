@@ -4,7 +4,7 @@
 
 import { element } from "./dom.js";
 import { fixed, significant } from "./format.js";
-import { entry } from "./train.js";
+import { entry } from "./matrix.js";
 
 /** A term of a sum as it is added: negative numbers in brackets. */
 const signed = (value) => (value < 0 ? `(${fixed(value)})` : fixed(value));

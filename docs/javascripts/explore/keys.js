@@ -1,7 +1,12 @@
 // The arrow keys as moves on a grid of cells, for every view a reader steps through.
 
-// A move by key: [rows, columns].
-const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+// A move by key: [rows, columns] (down the rows, right along the columns).
+export const MOVES = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
 
 /** Whether `key` (a KeyboardEvent's key) is an arrow key. */
 export const isArrow = (key) => key in MOVES;

@@ -8,8 +8,8 @@
 
 import { element } from "./dom.js";
 import { percent } from "./format.js";
-import { colourBytes, paintClasses } from "./gridimage.js";
-import { isArrow } from "./keys.js";
+import { paintClasses } from "./gridimage.js";
+import { MOVES, isArrow } from "./keys.js";
 
 export const GRID = 100; // points per side of the boundary's grid
 const STEPS = 20; // cursor steps across the plane
@@ -19,8 +19,6 @@ const RADIUS = 4;
 const PLACED_RADIUS = 6;
 const REACH = 10; // how near (CSS pixels) a click must be to a point to remove it
 const PLACE_KEYS = new Set(["Enter", " "]);
-// A cursor step per arrow key, in the plane's directions (up is x2 growing).
-const ARROWS = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
 const REMOVE_KEYS = new Set(["Delete", "Backspace"]);
 
 /** The view's elements. */
@@ -61,9 +59,6 @@ export function drawBoundary(view, grid, tables) {
   paintClasses(view.image, grid.classes, grid.probability, tables);
   view.boundary.getContext("2d").putImageData(view.image, 0, 0);
 }
-
-/** Each class's shades as bytes for drawBoundary, from the export's colours. */
-export const shadeTables = (colours, classes) => colours.classes.slice(0, classes).map(colourBytes);
 
 /** Where a point in the data's units is on the canvas, in CSS pixels, and back. */
 function scales(box, size) {
@@ -170,16 +165,17 @@ export function sayCursor(view, done, placedClass) {
 }
 
 /**
- * Follow the pointer and the keys on the plane. The cursor follows the pointer, and
- * moves a step (a twentieth of the plane) per arrow key. While placing (view.placing), a
- * click or a tap places a point where it lands, or removes the point it lands on; Enter
- * or Space places one at the cursor, Delete or Backspace removes the one nearest it
- * within a step.
+ * Follow the pointer and the keys on the plane. The cursor follows the pointer (unseen),
+ * and moves a step (a twentieth of the plane) per arrow key (drawn). While placing
+ * (view.placing), a click or a tap places a point where it lands, or removes the point it
+ * lands on; Enter or Space places one at the cursor, Delete or Backspace removes the one
+ * nearest it within a step.
  * @param {object} view
  * @param {{box: function(): import("./playground-data.js").Box,
- *   placed: function(): {x: number, y: number}[], onCursor: function(): void,
+ *   placed: function(): {x: number, y: number}[], onCursor: function(boolean): void,
  *   onPlace: function(number, number): void, onRemove: function(number): void}} how
- *   box: the plane's; placed: the points placed; onCursor: the cursor moved
+ *   box: the plane's; placed: the points placed; onCursor(redraw): the cursor moved or
+ *   was shown or hidden, redraw: whether it is or was drawn (the points canvas changes)
  */
 export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
   const canvas = view.points;
@@ -188,13 +184,19 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
     const [px, py] = [event.clientX - rect.left, event.clientY - rect.top];
     return { px, py, size: rect.width, ...scales(box(), rect.width) };
   };
-  const moveTo = (x, y) => {
+  /** Show the cursor or not; whether it is or was drawn. */
+  const show = (on) => {
+    const was = view.showCursor;
+    view.showCursor = on;
+    return was || on;
+  };
+  const moveTo = (x, y, redraw) => {
     const b = box();
     view.cursor = {
       x: Math.min(b.xmax, Math.max(b.xmin, x)),
       y: Math.min(b.ymax, Math.max(b.ymin, y)),
     };
-    onCursor();
+    onCursor(redraw);
   };
   /** The placed point nearest (px, py), if within `reach` CSS pixels: its index, or -1. */
   const nearest = (px, py, reach, toPixel) => {
@@ -208,8 +210,7 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
   };
   canvas.addEventListener("pointermove", (event) => {
     const { px, py, toPlane } = where(event);
-    view.showCursor = false;
-    moveTo(...toPlane(px, py));
+    moveTo(...toPlane(px, py), show(false));
   });
   canvas.addEventListener("pointerdown", (event) => {
     if (!view.placing) return;
@@ -224,9 +225,8 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
     const b = box();
     const step = [(b.xmax - b.xmin) / STEPS, (b.ymax - b.ymin) / STEPS];
     if (isArrow(event.key)) {
-      const [dx, dy] = ARROWS[event.key];
-      view.showCursor = true;
-      moveTo(view.cursor.x + dx * step[0], view.cursor.y + dy * step[1]);
+      const [down, right] = MOVES[event.key]; // up the screen is x2 growing
+      moveTo(view.cursor.x + right * step[0], view.cursor.y - down * step[1], show(true));
     } else if (view.placing && PLACE_KEYS.has(event.key)) {
       view.showCursor = true;
       onPlace(view.cursor.x, view.cursor.y);
@@ -241,12 +241,6 @@ export function watchPlane(view, { box, placed, onCursor, onPlace, onRemove }) {
     }
     event.preventDefault();
   });
-  canvas.addEventListener("focus", () => {
-    view.showCursor = canvas.matches(":focus-visible");
-    onCursor();
-  });
-  canvas.addEventListener("blur", () => {
-    view.showCursor = false;
-    onCursor();
-  });
+  canvas.addEventListener("focus", () => onCursor(show(canvas.matches(":focus-visible"))));
+  canvas.addEventListener("blur", () => onCursor(show(false)));
 }

@@ -5,7 +5,7 @@
 // every one. The controller reads them (typedSettings) and shows the state in them
 // (showSettings).
 
-import { element } from "./dom.js";
+import { element, showPlaying } from "./dom.js";
 import { percent } from "./format.js";
 import { PLACED_CLASSES } from "./playground-data.js";
 import { FRESH_SEED } from "./playground-link.js";
@@ -138,14 +138,8 @@ export function buildControls(index) {
     ),
     view.status,
   );
-  showPlaying(view, false);
+  showPlaying(view.play, false);
   return view;
-}
-
-/** Play shows Pause while the run trains on. */
-export function showPlaying(view, playing) {
-  view.play.textContent = playing ? "Pause" : "Play";
-  view.play.setAttribute("aria-pressed", String(playing));
 }
 
 /**

@@ -23,15 +23,25 @@ export const PLACED_CLASSES = 4;
 export const PLACED_BOX = { xmin: -1, xmax: 1, ymin: -1, ymax: 1 };
 
 /**
- * A split of n points (x1, x2 row by row) standardised with `mean` and `std`: each
- * coordinate (p - mean) / std, the same operations as numpy's, so the same bits.
+ * Points (x1, x2 row by row) as the network sees them: each coordinate (p - mean) / std,
+ * the same operations as numpy's, so the same bits.
+ * @param {ArrayLike<number>} points (n * 2,)
+ * @param {{mean: ArrayLike<number>, std: ArrayLike<number>}} scaling (2,) each
+ * @returns {Float64Array} (n * 2,)
+ */
+export function standardised(points, { mean, std }) {
+  return Float64Array.from(points, (value, k) => (value - mean[k % 2]) / std[k % 2]);
+}
+
+/**
+ * A split of n points (x1, x2 row by row), standardised with `mean` and `std`.
  * @param {Float64Array} points (n * 2,)
  * @param {ArrayLike<number>} labels (n,)
  * @returns {Split}
  */
 function split(points, labels, mean, std) {
   const n = labels.length;
-  const x = Float64Array.from(points, (value, k) => (value - mean[k % 2]) / std[k % 2]);
+  const x = standardised(points, { mean, std });
   return { points: matrix(n, 2, points), x: matrix(n, 2, x), labels: Uint8Array.from(labels) };
 }
 
@@ -200,12 +210,11 @@ export function datasetFor(state, { datasets, file, index }) {
 
 /**
  * A run numpy saved, to start from: its settings, the model it started from
- * (stack.js's modelFrom takes it), numpy's history and final parameters, and for
+ * (stack.js's modelFrom takes it), numpy's history, and for
  * mini-batches the order each epoch took the points in.
  * @typedef {{name: string, dataset: string, settings: {hidden: number[],
  *   activation: string, lr: number, batch_size: number | null, epochs: number},
- *   initial: object[], final: Object<string, {values: Float64Array, shape: number[]}>,
- *   history: Object<string, Float64Array>, orders: Uint16Array[]}} SavedRun
+ *   initial: object[], history: Object<string, Float64Array>, orders: Uint16Array[]}} SavedRun
  *   initial: the layers (each Linear's W and b, each activation by name); history: loss,
  *   accuracy, val_loss, val_accuracy (epochs + 1,); orders: (n,) per epoch, as many as
  *   were exported
@@ -226,7 +235,6 @@ export function savedRun(entry, arrays) {
     const [W, b] = ["W", "b"].map((p) => arrays[`${name}.initial.${p}${k}`]);
     initial.push({ kind: "linear", W, b });
   }
-  const final = Object.fromEntries(parameters.map((p) => [p, arrays[`${name}.final.${p}`]]));
   const history = Object.fromEntries(
     ["loss", "accuracy", "val_loss", "val_accuracy"].map((h) => [h, arrays[`${name}.${h}`].values]),
   );
@@ -236,7 +244,7 @@ export function savedRun(entry, arrays) {
     const n = shape[1];
     for (let e = 0; e < shape[0]; e += 1) orders.push(values.subarray(e * n, (e + 1) * n));
   }
-  return { name, dataset: entry.dataset, settings, initial, final, history, orders };
+  return { name, dataset: entry.dataset, settings, initial, history, orders };
 }
 
 /**

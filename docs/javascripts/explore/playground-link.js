@@ -1,5 +1,7 @@
 // The playground's link: its table of properties for state.js, so a link holds the whole
-// state of the page, in at most LONGEST_LINK characters:
+// state of the page, in under 2,000 characters by the table's bounds (at most MOST_PLACED
+// points of two decimals, or instead a file's name, 255 bytes at most on the reader's
+// system; every other property a bounded number or a choice):
 //   #data=circles&hidden=4;4&activation=relu&lr=0.1&batch=10&seed=7&epoch=120
 //   #data=points&points=0.5,-0.25,1;-0.3,0.4,0&hidden=8&seed=1
 // data: an exported dataset, "file" (a reader's points file, named by file=, which the
@@ -34,7 +36,7 @@ const MOST_SEED = 2 ** 32 - 1; // random.js's seeds: 32 bits
  * @param {{datasets: {name: string}[], main: string, runs: {settings: object}[],
  *   limits: {layers: number, units: number}}} index the main run first in runs
  * @returns {{read: function(string): {state: PlaygroundState, notes: string[]},
- *   write: function(PlaygroundState): string, isMainRun: function(PlaygroundState): boolean}}
+ *   write: function(PlaygroundState): string}}
  *   read a hash into a state, noting what it could not use; write one into the address
  *   (returning it)
  */
@@ -107,5 +109,5 @@ export function playgroundLink(index) {
       points: state.data === "points" ? state.points : [],
       hidden: state.hidden.map((width) => ({ units: width })),
     });
-  return { read, write, isMainRun };
+  return { read, write };
 }

@@ -7,6 +7,7 @@ import { buildCurves, drawCurves } from "./playground-curves.js";
 import { element } from "./dom.js";
 import { colourBytes } from "./gridimage.js";
 import { matrix } from "./matrix.js";
+import { standardised } from "./playground-data.js";
 import { GRID, buildPlaneView, describeBoundary, drawBoundary } from "./plane-view.js";
 import { gridBuffers, gridForward, gridPoints } from "./stack.js";
 import { buildUnitMaps, drawUnitMaps, explainUnit } from "./unit-maps.js";
@@ -43,9 +44,8 @@ export function buildPage(root, index) {
  * @param {import("./playground-run.js").PlaygroundRun} run
  */
 export function planeGrid(run) {
-  const { box, mean, std } = run.data;
-  const points = gridPoints(box, GRID);
-  const seen = points.values.map((value, k) => (value - mean[k % 2]) / std[k % 2]);
+  const points = gridPoints(run.data.box, GRID);
+  const seen = standardised(points.values, run.data);
   return { points: matrix(points.rows, 2, seen), buffers: gridBuffers(run.model, points.rows) };
 }
 

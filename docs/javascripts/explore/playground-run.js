@@ -7,6 +7,7 @@
 // generator. The maths is stack.js's; nothing here knows the page.
 
 import { matrix } from "./matrix.js";
+import { standardised } from "./playground-data.js";
 import { Random } from "./random.js";
 import {
   TrainingDiverged,
@@ -15,6 +16,7 @@ import {
   forward,
   initModel,
   modelFrom,
+  rowArgmax,
   trainEpoch,
 } from "./stack.js";
 
@@ -47,18 +49,24 @@ export class PlaygroundRun {
     this.epoch = 0;
     this.diverged = null; // the sentence saying why training stopped, if it did
     this.history = { loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
+    this.counts = { train: [], valid: [] }; // perClass's, at the last epoch recorded
     this.record(evaluate(this.model, data.train.x, data.train.labels));
   }
 
-  /** Keep the epoch's numbers on the training set (`trained`) and the validation set. */
+  /**
+   * Keep the epoch's numbers on the training set (`trained`, evaluate()'s) and the
+   * validation set, and each class's right points in both.
+   */
   record(trained) {
     const { x, labels } = this.data.valid;
-    const none = { loss: NaN, accuracy: NaN }; // no validation set: placed points
+    const none = { loss: NaN, accuracy: NaN, logits: null }; // no validation set: placed points
     const validated = labels.length ? evaluate(this.model, x, labels) : none;
     this.history.loss.push(trained.loss);
     this.history.accuracy.push(trained.accuracy);
     this.history.val_loss.push(validated.loss);
     this.history.val_accuracy.push(validated.accuracy);
+    this.counts.train = rightByClass(trained.logits, this.data.train.labels, this.data.classes);
+    this.counts.valid = rightByClass(validated.logits, labels, this.data.classes);
   }
 
   /** The order of the training points in the next epoch: numpy's, or the page's shuffle. */
@@ -91,22 +99,12 @@ export class PlaygroundRun {
   }
 
   /**
-   * The points of each class the network classifies right, in a split.
+   * The points of each class the network classifies right, in a split, at its epoch.
    * @param {"train" | "valid"} part
    * @returns {{right: number, total: number}[]} one per class
    */
   perClass(part) {
-    const { x, labels } = this.data[part];
-    const counts = Array.from({ length: this.data.classes }, () => ({ right: 0, total: 0 }));
-    if (!labels.length) return counts;
-    const logits = forward(this.model, x).at(-1);
-    labels.forEach((label, i) => {
-      const row = logits.values.subarray(i * logits.cols, (i + 1) * logits.cols);
-      const best = row.indexOf(Math.max(...row)); // the first on a tie, as numpy's argmax
-      counts[label].total += 1;
-      counts[label].right += best === label;
-    });
-    return counts;
+    return this.counts[part];
   }
 
   /**
@@ -118,8 +116,22 @@ export class PlaygroundRun {
    *   then each layer's output (1, width)
    */
   at(x1, x2) {
-    const { mean, std } = this.data;
-    const point = Float64Array.from([(x1 - mean[0]) / std[0], (x2 - mean[1]) / std[1]]);
-    return forward(this.model, matrix(1, 2, point));
+    return forward(this.model, matrix(1, 2, standardised([x1, x2], this.data)));
   }
+}
+
+/**
+ * The rows of each class whose largest logit is the label's, and the class's rows.
+ * @param {import("./matrix.js").Matrix | null} logits (n, K); null: no rows
+ * @param {ArrayLike<number>} labels (n,)
+ * @param {number} classes K
+ * @returns {{right: number, total: number}[]} one per class
+ */
+function rightByClass(logits, labels, classes) {
+  const counts = Array.from({ length: classes }, () => ({ right: 0, total: 0 }));
+  for (let i = 0; i < labels.length; i += 1) {
+    counts[labels[i]].total += 1;
+    counts[labels[i]].right += rowArgmax(logits.values, i, logits.cols) === labels[i];
+  }
+  return counts;
 }

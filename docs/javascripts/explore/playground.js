@@ -8,10 +8,10 @@
 // <div id="playground" data-index="...">.
 
 import { loadArrays, loadJson } from "./data.js";
-import { showNotes } from "./dom.js";
+import { showNotes, showPlaying } from "./dom.js";
 import { mountExplorer } from "./mount.js";
 import { drawPoints, sayCursor, watchPlane } from "./plane-view.js";
-import { showFile, showPlaying, showSettings, typedSettings } from "./playground-controls.js";
+import { showFile, showSettings, typedSettings } from "./playground-controls.js";
 import {
   PLACED_BOX,
   datasetFor,
@@ -135,7 +135,7 @@ async function main(root) {
     if (run.diverged) {
       playing = false;
       target = run.epoch;
-      showPlaying(controls, false);
+      showPlaying(controls.play, false);
       say(`The run stopped: ${run.diverged}.`);
     }
     const numpy = numpyHistoryFor(savedRuns, state);
@@ -152,7 +152,7 @@ async function main(root) {
 
   const setPlaying = (on) => {
     playing = on && run !== null && !run.diverged;
-    showPlaying(controls, playing);
+    showPlaying(controls.play, playing);
     schedule();
   };
 
@@ -216,8 +216,8 @@ async function main(root) {
   watchPlane(plane, {
     box: () => shown?.box ?? PLACED_BOX,
     placed: () => (state.data === "points" ? state.points : []),
-    onCursor: () => {
-      drawShownPoints();
+    onCursor: (redraw) => {
+      if (redraw) drawShownPoints(); // the pointer's cursor is not drawn: nothing changed
       describeCursor();
       if (run && ui.units.selected) selectUnit(ui.units.selected);
     },

@@ -85,15 +85,12 @@ export function* csvRows(text) {
   let state = START_RECORD;
   let fields = [];
   let field = "";
-  let fieldLength = 0;
   const add = (char) => {
     field += char;
-    fieldLength += 1;
   };
   const save = () => {
     fields.push(field);
     field = "";
-    fieldLength = 0;
   };
   const step = (char) => {
     if (state === START_RECORD) {
@@ -154,7 +151,7 @@ export function* csvRows(text) {
     }
   }
   // The file ends inside a row (no line end after it): the row as it stands.
-  if (fieldLength !== 0 || state === IN_QUOTED) {
+  if (field !== "" || state === IN_QUOTED) {
     save();
     yield fields;
   }

@@ -14,11 +14,12 @@ import { showNotes } from "./dom.js";
 import { startTyping, watchEditor } from "./editor.js";
 import { Experiment } from "./experiment.js";
 import { CELL } from "./matrices.js";
+import { entry, matrix } from "./matrix.js";
 import { mountExplorer } from "./mount.js";
 import { buildPage, drawPage } from "./replay-page.js";
 import { replayLink } from "./replay-link.js";
 import { watchPlay } from "./timeline.js";
-import { PARAMETERS, entry, matrix, oneHot } from "./train.js";
+import { PARAMETERS, oneHot } from "./train.js";
 
 const FRAME_MS = 8; // training time per animation frame: the page redraws in between
 const NUDGE = 0.1; // what + and - add to a selected weight (and the edit box's step)
@@ -177,6 +178,12 @@ async function main(root) {
   });
   ui.backward.toggle.addEventListener("click", () => {
     toggleBackwardView(ui.backward);
+    // A hidden view's cell is neither explained nor kept (the explainer would follow it).
+    if (ui.backward.section.hidden) {
+      const inView = (at) => at !== null && at.name in ui.backward.canvases;
+      if (inView(cells.selected)) cells.selected = null;
+      if (inView(cells.pointed)) cells.pointed = cells.selected;
+    }
     render();
   });
 

@@ -260,7 +260,7 @@ export function batchesOf(order, batchSize) {
  * @param {number} row
  * @param {number} cols
  */
-function rowArgmax(values, row, cols) {
+export function rowArgmax(values, row, cols) {
   let best = 0;
   for (let k = 1; k < cols; k += 1) {
     if (values[row * cols + k] > values[row * cols + best]) best = k;
@@ -286,11 +286,12 @@ export function accuracy(z, labels) {
  * @param {Model} model
  * @param {Matrix} x (n, n_in)
  * @param {ArrayLike<number>} labels (n,)
- * @returns {{loss: number, accuracy: number}}
+ * @returns {{loss: number, accuracy: number, logits: Matrix}} logits: (n, K), for a caller
+ *   that counts more than the accuracy
  */
 export function evaluate(model, x, labels) {
   const logits = forward(model, x).at(-1);
-  return { loss: crossEntropy(logits, labels).loss, accuracy: accuracy(logits, labels) };
+  return { loss: crossEntropy(logits, labels).loss, accuracy: accuracy(logits, labels), logits };
 }
 
 /**
@@ -304,7 +305,8 @@ export function evaluate(model, x, labels) {
  * @param {Int32Array[]} batches batchesOf()'s
  * @param {number} lr
  * @param {number} [epoch] its number, for the message
- * @returns {{loss: number, accuracy: number}} on every point, after the epoch
+ * @returns {{loss: number, accuracy: number, logits: Matrix}} evaluate()'s on every point,
+ *   after the epoch
  */
 export function trainEpoch(model, x, labels, batches, lr, epoch = 1) {
   for (const batch of batches) {

@@ -18,10 +18,9 @@
 // this one in the table; in a list's item, its fields before this one): the replay page's
 // last iteration is its run's. A list's fields are numbers, integers or choices.
 
-// The longest link worth sharing (older browsers, mail and chat programs cut longer
-// ones): a page whose state can grow (the playground's points) checks what writeState
-// returns against it.
-export const LONGEST_LINK = 2000;
+// A link stays short enough to share (older browsers, mail and chat programs cut links
+// past 2,000 characters) by its table's bounds: a list's `most` items, numbers' `digits`;
+// the playground's tests hold its longest link to that.
 
 const valueOf = (setting, state) => (typeof setting === "function" ? setting(state) : setting);
 

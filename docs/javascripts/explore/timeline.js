@@ -1,7 +1,7 @@
 // The run and the moment shown: the run menu, Back, Play and Forward, the iteration
 // slider, and the loss and training accuracy there.
 
-import { element } from "./dom.js";
+import { element, showPlaying } from "./dom.js";
 import { percent } from "./format.js";
 
 const PLAY_MS = 50; // one iteration per 50 ms when playing: 200 iterations in 10 s
@@ -46,7 +46,7 @@ export function buildTimeline(runs) {
       view.accuracy,
     ),
   );
-  showPlaying(view, false);
+  showPlaying(view.play, false);
   return view;
 }
 
@@ -78,20 +78,14 @@ export function watchPlay(view, { at, last, go }) {
   const stop = () => {
     clearInterval(timer);
     timer = null;
-    showPlaying(view, false);
+    showPlaying(view.play, false);
   };
   const start = () => {
     if (timer !== null) return;
     if (at() >= last()) go(0); // play again from the start
-    showPlaying(view, true);
+    showPlaying(view.play, true);
     timer = setInterval(() => (at() >= last() ? stop() : go(at() + 1)), PLAY_MS);
   };
   view.play.addEventListener("click", () => (timer === null ? start() : stop()));
   return { start, stop };
-}
-
-/** Play shows Pause while the run plays. */
-function showPlaying(view, playing) {
-  view.play.textContent = playing ? "Pause" : "Play";
-  view.play.setAttribute("aria-pressed", String(playing));
 }

@@ -10,9 +10,6 @@
 import { argmax } from "./forward.js";
 import { entry, map, matrix, plusColumn, product, rowSums } from "./matrix.js";
 
-// The replay page's modules take these two from here.
-export { entry, matrix };
-
 /**
  * @typedef {import("./matrix.js").Matrix} Matrix
  * @typedef {{W1: Matrix, b1: Matrix, W2: Matrix, b2: Matrix}} Params

@@ -8,6 +8,7 @@ import { element } from "./dom.js";
 import { fixed } from "./format.js";
 import { sumFormula } from "./formulas.js";
 import { paintValues } from "./gridimage.js";
+import { MOVES, isArrow } from "./keys.js";
 import { entry } from "./matrix.js";
 import { GRID } from "./plane-view.js";
 
@@ -89,10 +90,9 @@ function showHint(view) {
 
 /** An arrow key on a map moves the focus to the next map that way. */
 function moveFocus(view, event, layer, unit) {
-  const moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
-  if (!(event.key in moves)) return;
+  if (!isArrow(event.key)) return;
   event.preventDefault();
-  const [dl, du] = moves[event.key];
+  const [dl, du] = MOVES[event.key]; // the layers are the rows, their units the columns
   const to = Math.min(view.hidden.length - 1, Math.max(0, layer + dl));
   const target = Math.min(view.hidden[to] - 1, Math.max(0, unit + du));
   view.maps.find((map) => map.layer === to && map.unit === target).button.focus();

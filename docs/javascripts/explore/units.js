@@ -4,7 +4,7 @@
 
 import { element } from "./dom.js";
 import { colourOf } from "./heatmap.js";
-import { entry } from "./train.js";
+import { entry } from "./matrix.js";
 
 const SIDE = 3;
 const PIXELS = SIDE * SIDE;

@@ -10,7 +10,7 @@ training starts from and what numpy reached, in float64, and nothing the page co
   standardise a point (the page computes (points - mean) / std, numpy's x to the bit),
   and the ``box`` the part's boundary figures show (``grids.plane_grid``'s ends);
 - two saved runs: the main run (full batch) and one mini-batch run: the settings, the
-  initial parameters (epoch 0) and the final ones, numpy's ``loss``, ``accuracy``,
+  initial parameters (epoch 0) the page trains from, numpy's ``loss``, ``accuracy``,
   ``val_loss`` and ``val_accuracy`` after every epoch and, for mini-batches, the order in
   which each epoch took the training points (uint16), as many epochs of it as
   ``ORDER_BYTES`` holds (all of them for the tutorial's 200 points);
@@ -142,8 +142,8 @@ def order_epochs(run: Run) -> int:
 
 
 def add_run(packed: PackedArrays, saved: SavedRun, data: PlaneData) -> dict:
-    """Pack ``saved``'s initial and final parameters, history and batch order under its
-    name; return its entry of the index."""
+    """Pack ``saved``'s initial parameters, history and batch order under its name;
+    return its entry of the index."""
     run = load_run(saved.path)
     names = parameter_names(len(run.snapshots) // 2)
     if run.snapshots[names[0]].shape[1] != 2 or len(run.history.loss) != run.settings["epochs"] + 1:
@@ -155,7 +155,6 @@ def add_run(packed: PackedArrays, saved: SavedRun, data: PlaneData) -> dict:
         )
     for name in names:
         packed.add(f"{saved.name}.initial.{name}", run.snapshots[name][0], DTYPE)
-        packed.add(f"{saved.name}.final.{name}", run.snapshots[name][-1], DTYPE)
     for name in HISTORY:
         packed.add(f"{saved.name}.{name}", getattr(run.history, name), DTYPE)
     kept = order_epochs(run)
